@@ -1,0 +1,2 @@
+// Stand-in for the `server-only` package under Vitest, which runs server modules outside Next.js.
+export {};
