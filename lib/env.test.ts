@@ -67,3 +67,10 @@ describe("env", () => {
     expect(parseEnv({ SFOX_API_KEY: "", DATABASE_URL: "" }).sfox.mode).toBe("sandbox");
   });
 });
+
+describe("env messages", () => {
+  it("explains number ranges in plain words", () => {
+    expect(problemsOf({ PORT: "eighty" })).toEqual(["PORT: must be a whole number from 1 to 65535"]);
+    expect(problemsOf({ SFOX_TIMEOUT_MS: "5" })).toEqual(["SFOX_TIMEOUT_MS: must be a whole number from 100 to 120000"]);
+  });
+});

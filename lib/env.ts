@@ -8,7 +8,15 @@ import { z } from "zod";
  * launches anything; nothing here may ever be imported by a client component.
  */
 
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .default(String(fallback))
+    .transform(Number)
+    .pipe(z.number().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`));
+
+const port = (fallback: number) => wholeNumber(1, 65_535, fallback);
 
 const optionalText = z
   .string()
@@ -48,7 +56,7 @@ const rawEnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
 
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  SFOX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SFOX_TIMEOUT_MS: wholeNumber(100, 120_000, 10_000),
 });
 
 type RawEnv = z.infer<typeof rawEnvSchema>;
