@@ -1,0 +1,29 @@
+import {
+  getCountryCallingCode,
+  isPossiblePhoneNumber,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+} from "libphonenumber-js";
+import { z } from "zod";
+import { typeError } from "@/lib/validations/messages";
+
+const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
+const E164_MESSAGE = "Enter the number in international format, for example +14155552671";
+
+/** `+` and 7-15 digits, and a possible number (right length) for its calling code. */
+export const phoneNumberSchema = z
+  .string({ error: typeError(E164_MESSAGE) })
+  .max(16, { error: E164_MESSAGE, abort: true })
+  .regex(E164_PATTERN, { error: E164_MESSAGE, abort: true })
+  .refine((value) => isPossiblePhoneNumber(value), {
+    error: "This phone number has the wrong number of digits for its country",
+    abort: true,
+  });
+
+/** Why `phone` (a valid E.164 number) does not belong to `country`, or undefined when it does. */
+export function phoneCountryIssue(phone: string, country: string): string | undefined {
+  if (!isSupportedCountry(country)) return "Phone numbers of the chosen country are not supported";
+  const callingCode = getCountryCallingCode(country);
+  if (parsePhoneNumberFromString(phone)?.countryCallingCode === callingCode) return undefined;
+  return `The number must start with +${callingCode}, the calling code of the chosen country`;
+}
