@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import { appPort as port, sandboxPort } from "./e2e/ports";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 const dataDir = ".data/e2e";
 
 /** Playwright's own Chromium when installed, else CHROMIUM_PATH, else Debian's `chromium` package. */

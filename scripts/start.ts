@@ -35,6 +35,17 @@ async function main(): Promise<void> {
     fail("No production build found. Run `npm run build` first (or `npm run dev` while developing).");
   }
 
+  if (env.sfox.mode === "sandbox") {
+    // The sandbox keeps its state beside the app's database, so a restart leaves both in agreement.
+    start("sandbox", process.execPath, ["--import", "tsx", path.join(root, "sandbox", "main.ts")], {
+      ...childEnv,
+      SANDBOX_PORT: String(env.sandboxPort),
+      SANDBOX_API_KEY: env.sfox.apiKey,
+      SANDBOX_STATE_FILE: path.join(dataDir, "sandbox-state.json"),
+    });
+    await waitForHttp(`${env.sfox.apiUrl}/_sandbox/health`, 30_000, "the sFOX sandbox");
+  }
+
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const nextArgs = dev ? ["dev", "-p", String(env.port)] : ["start", "-p", String(env.port)];
   start("app", process.execPath, [nextBin, ...nextArgs], childEnv);
@@ -43,7 +54,9 @@ async function main(): Promise<void> {
   await waitForHttp(`http://127.0.0.1:${env.port}/`, dev ? 120_000 : 60_000, "the app");
   console.log("");
   console.log(`  ${env.partnerName} onboarding is running at ${url}`);
-  console.log(`  sFOX: ${env.sfox.mode === "sandbox" ? "sandbox (local simulator, no real accounts)" : env.sfox.apiUrl}`);
+  console.log(
+    `  sFOX: ${env.sfox.mode === "sandbox" ? `sandbox at ${env.sfox.apiUrl} (local simulator, no real accounts)` : env.sfox.apiUrl}`,
+  );
   console.log(`  Database: ${env.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${path.join(dataDir, "pglite")}`}`);
   console.log("");
 }
