@@ -130,6 +130,8 @@ describe("beneficialOwnersFormSchema", () => {
     expect(issuesOf(form(25, 25, 25, 25))).toBeUndefined();
     expect(issuesOf(form(60, 40))).toBeUndefined();
     expect(issuesOf(form(33.5, 33.5, 33))).toBeUndefined();
+    // Binary floating point sums these to 100.00000000000001; a person means 100.
+    expect(issuesOf(form(25.1, 39.2, 35.7))).toBeUndefined();
   });
 
   it("refuses a share under 25 or over 100 on that owner", () => {
@@ -155,6 +157,7 @@ describe("beneficialOwnersFormSchema", () => {
         message: "Ownership adds up to 105%; the total can be at most 100%",
       },
     ]);
+    expect(issuesOf(form(50, 50.01))?.[0]?.message).toBe("Ownership adds up to 100.01%; the total can be at most 100%");
   });
 
   it("still checks each owner's wire fields", () => {

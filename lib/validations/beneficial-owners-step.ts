@@ -148,7 +148,8 @@ export const beneficialOwnersFormSchema = z
   .object({ beneficial_owners: ownersArray(beneficialOwnerFormSchema) })
   .superRefine((value, ctx) => {
     const owners = value.beneficial_owners;
-    const total = owners.reduce((sum, owner) => sum + owner.ownership_percentage, 0);
+    // Rounded to hundredths: 25.1 + 39.2 + 35.7 is 100 to a person, not 100.00000000000001.
+    const total = Math.round(owners.reduce((sum, owner) => sum + owner.ownership_percentage, 0) * 100) / 100;
     if (total > MAX_TOTAL_OWNERSHIP_PERCENTAGE) {
       addIssue(
         ctx,

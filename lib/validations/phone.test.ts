@@ -7,12 +7,12 @@ describe("phoneNumberSchema", () => {
   });
 
   it.each([
-    ["14155552671", "Enter the number in international format, for example +14155552671"],
-    ["+1 415 555 2671", "Enter the number in international format, for example +14155552671"],
-    ["+04155552671", "Enter the number in international format, for example +14155552671"],
-    ["+141555", "Enter the number in international format, for example +14155552671"],
-    ["+1415555267112345", "Enter the number in international format, for example +14155552671"],
-    [" +14155552671", "Enter the number in international format, for example +14155552671"],
+    ["14155552671", "Enter a full phone number with its area code, for example 415 555 2671 in the US"],
+    ["+1 415 555 2671", "Enter a full phone number with its area code, for example 415 555 2671 in the US"],
+    ["+04155552671", "Enter a full phone number with its area code, for example 415 555 2671 in the US"],
+    ["+141555", "Enter a full phone number with its area code, for example 415 555 2671 in the US"],
+    ["+1415555267112345", "Enter a full phone number with its area code, for example 415 555 2671 in the US"],
+    [" +14155552671", "Enter a full phone number with its area code, for example 415 555 2671 in the US"],
     ["+1415555267", "This phone number has the wrong number of digits for its country"],
   ])("refuses %j", (phone, message) => {
     expect(phoneNumberSchema.safeParse(phone).error?.issues.map((issue) => issue.message)).toEqual([message]);

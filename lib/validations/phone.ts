@@ -8,7 +8,7 @@ import { z } from "zod";
 import { typeError } from "@/lib/validations/messages";
 
 const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
-const E164_MESSAGE = "Enter the number in international format, for example +14155552671";
+const E164_MESSAGE = "Enter a full phone number with its area code, for example 415 555 2671 in the US";
 
 /** `+` and 7-15 digits, and a possible number (right length) for its calling code. */
 export const phoneNumberSchema = z
