@@ -1,0 +1,26 @@
+import type { z } from "zod";
+
+/**
+ * What every server action answers: never a throw for an expected failure. `fieldErrors` is keyed
+ * by react-hook-form path (`individual.dob`, `beneficial_owners.1.dob`) so forms can `setError`.
+ */
+export type ActionResult<Data = undefined> =
+  | { ok: true; redirectTo?: string; data?: Data }
+  | {
+      ok: false;
+      fieldErrors?: Record<string, string>;
+      formError?: string;
+      redirectTo?: string;
+      /** Seconds to wait before trying again, when the refusal was a rate limit. */
+      retryAfterSeconds?: number;
+    };
+
+/** The first message for each path of a zod error. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".");
+    errors[path] ??= issue.message;
+  }
+  return errors;
+}
