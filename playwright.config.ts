@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { appPort as port, sandboxPort } from "./e2e/ports";
 
-const dataDir = ".data/e2e";
+// Per port, so two runs on different ports never share one embedded database.
+const dataDir = `.data/e2e-${port}`;
 
 /** Playwright's own Chromium when installed, else CHROMIUM_PATH, else Debian's `chromium` package. */
 function chromiumExecutable(): string | undefined {

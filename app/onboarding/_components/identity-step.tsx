@@ -1,0 +1,120 @@
+"use client";
+
+import { useEffect } from "react";
+import { Controller } from "react-hook-form";
+import { CountryField } from "@/components/ui/country-field";
+import { RadioGroupField } from "@/components/ui/radio-group-field";
+import { SecretField } from "@/components/ui/secret-field";
+import { TextField } from "@/components/ui/text-field";
+import type { StoredIndividual } from "@/lib/onboarding/draft";
+import { identityStepSchema } from "@/lib/validations/identity-step";
+import { RegionField } from "./region-field";
+import { StepForm } from "./step-form";
+import { StepHeading } from "./step-heading";
+import { useStepForm } from "./use-step-form";
+import { useWizardMemory } from "./wizard-provider";
+
+const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
+const postalCode = (value: unknown) => (typeof value === "string" ? value.replace(/\s+/g, "").toUpperCase() : value);
+const idNumber = (value: unknown) => (typeof value === "string" ? value.replace(/[\s-]+/g, "") : value);
+
+export function IdentityStep({ defaults, returnTo }: { defaults: Partial<StoredIndividual>; returnTo?: string }) {
+  const memory = useWizardMemory();
+  const { form, ...step } = useStepForm({
+    step: "identity",
+    schema: identityStepSchema,
+    defaultValues: { individual: { id_number: memory.individualId ?? "", ...defaults } },
+    returnTo,
+    onSaved: (values) => memory.rememberIndividualId(values.individual.id_number),
+  });
+  const { register, control, watch, setValue, getValues, formState } = form;
+  const errors = formState.errors.individual;
+  const country = watch("individual.residential_country_code");
+  const idType = watch("individual.id_type");
+  const isUs = country === "US";
+
+  // Outside the US only a passport is accepted; an SSN is always issued by the US.
+  useEffect(() => {
+    if (country && !isUs && getValues("individual.id_type") !== "passport") setValue("individual.id_type", "passport");
+  }, [country, isUs, getValues, setValue]);
+  useEffect(() => {
+    if (idType === "ssn") setValue("individual.id_country_code", "US");
+  }, [idType, setValue]);
+
+  const idTypeOptions = isUs
+    ? [
+        { value: "ssn", label: "Social Security number (SSN)" },
+        { value: "passport", label: "Passport" },
+      ]
+    : [{ value: "passport", label: "Passport", description: "People living outside the US verify with a passport." }];
+
+  return (
+    <>
+      <StepHeading description="We need these details to verify who you are, as financial regulations require.">
+        Identity and residence
+      </StepHeading>
+      <StepForm {...step} backHref="/onboarding/contact">
+        <TextField
+          label="Date of birth"
+          type="date"
+          hint="You must be 18 or older."
+          autoComplete="bday"
+          error={errors?.dob?.message}
+          {...register("individual.dob")}
+        />
+        <fieldset className="space-y-6">
+          <legend className="text-lg font-semibold">Where you live</legend>
+          <Controller
+            control={control}
+            name="individual.residential_country_code"
+            render={({ field }) => <CountryField label="Country of residence" error={errors?.residential_country_code?.message} {...field} value={field.value ?? ""} />}
+          />
+          <TextField label="Street address" autoComplete="address-line1" maxLength={80} error={errors?.residential_address?.message} {...register("individual.residential_address", { setValueAs: trimmed })} />
+          <TextField label="Town or city" autoComplete="address-level2" maxLength={100} error={errors?.residential_city?.message} {...register("individual.residential_city", { setValueAs: trimmed })} />
+          <div className="grid gap-6 sm:grid-cols-2">
+            <RegionField
+              name="individual.residential_state"
+              country={country}
+              register={register}
+              error={errors?.residential_state?.message}
+            />
+            <TextField
+              label={isUs ? "ZIP code" : "Postal code"}
+              hint={isUs ? "5 digits" : "Letters and numbers"}
+              autoComplete="postal-code"
+              inputMode={isUs ? "numeric" : "text"}
+              maxLength={12}
+              error={errors?.residential_postal_code?.message}
+              {...register("individual.residential_postal_code", { setValueAs: postalCode })}
+            />
+          </div>
+        </fieldset>
+        <fieldset className="space-y-6">
+          <legend className="text-lg font-semibold">Proof of identity</legend>
+          <RadioGroupField legend="Type of id" options={idTypeOptions} error={errors?.id_type?.message} {...register("individual.id_type")} />
+          <SecretField
+            label={idType === "ssn" ? "Social Security number" : "Passport number"}
+            hint={
+              idType === "ssn"
+                ? "9 digits. We send it to sFOX to verify you and never store it."
+                : "As printed on your passport. We send it to sFOX to verify you and never store it."
+            }
+            error={errors?.id_number?.message}
+            {...register("individual.id_number", { setValueAs: idNumber })}
+          />
+          {idType === "ssn" ? (
+            <p className="text-sm text-ink-muted">An SSN is issued by the United States.</p>
+          ) : (
+            <Controller
+              control={control}
+              name="individual.id_country_code"
+              render={({ field }) => (
+                <CountryField label="Country that issued your passport" error={errors?.id_country_code?.message} {...field} value={field.value ?? ""} />
+              )}
+            />
+          )}
+        </fieldset>
+      </StepForm>
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
+import type { z } from "zod";
+import type { FormStep } from "@/lib/onboarding/steps";
+import { saveStep } from "../_actions/save-step";
+import { useWizardMemory } from "./wizard-provider";
+
+export interface SummaryError {
+  name: string;
+  message: string;
+}
+
+/**
+ * One form step: validates in the browser with the step's schema (per field on blur, everything on
+ * Continue), saves through the server action, which validates again, and shows the server's field
+ * errors on their fields. A failed Continue lists every problem in a summary that takes focus.
+ */
+export function useStepForm<Input extends FieldValues, Output extends FieldValues>(options: {
+  step: FormStep;
+  schema: z.ZodType<Output, Input>;
+  defaultValues: DefaultValues<Input>;
+  returnTo?: string;
+  onSaved?: (values: Output) => void;
+}) {
+  const { step, schema, defaultValues, returnTo, onSaved } = options;
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(schema as z.ZodType<Output, Input> & z.core.$ZodType<Output, Input>),
+    defaultValues,
+    mode: "onTouched",
+    // A failed Continue focuses the error summary, which links to each field.
+    shouldFocusError: false,
+  });
+  const router = useRouter();
+  const memory = useWizardMemory();
+  const [pending, startTransition] = useTransition();
+  const [formError, setFormError] = useState<string | null>(null);
+  // Errors sFOX raised on this step after the user submitted from the review step arrive with the
+  // first render, so they are shown at once and announced like any failed Continue.
+  const [returned] = useState(() =>
+    memory.returnedErrors?.step === step ? memory.returnedErrors.fieldErrors : null,
+  );
+  const [summary, setSummary] = useState<SummaryError[]>(() => toSummary(returned ?? {}));
+  const [focusRequest, setFocusRequest] = useState(returned ? 1 : 0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const { clearReturnedErrors } = memory;
+  useEffect(() => {
+    if (!returned) return;
+    for (const [name, message] of Object.entries(returned)) {
+      form.setError(name as Path<Input>, { type: "server", message });
+    }
+    clearReturnedErrors();
+  }, [returned, form, clearReturnedErrors]);
+
+  useEffect(() => {
+    if (focusRequest > 0) summaryRef.current?.focus();
+  }, [focusRequest]);
+
+  const showServerErrors = useCallback(
+    (fieldErrors: Record<string, string>) => {
+      for (const [name, message] of Object.entries(fieldErrors)) {
+        form.setError(name as Path<Input>, { type: "server", message });
+      }
+      setSummary(toSummary(fieldErrors));
+      setFocusRequest((count) => count + 1);
+    },
+    [form],
+  );
+
+  const onSubmit = form.handleSubmit(
+    (values) => {
+      setFormError(null);
+      startTransition(async () => {
+        const result = await saveStep(step, values, returnTo);
+        if (result.ok) {
+          setSummary([]);
+          onSaved?.(values);
+          if (result.redirectTo) router.push(result.redirectTo);
+          return;
+        }
+        if (result.fieldErrors) showServerErrors(result.fieldErrors);
+        if (result.formError) setFormError(result.formError);
+        if (result.redirectTo) router.push(result.redirectTo);
+      });
+    },
+    (errors) => {
+      setSummary(flattenErrors(errors));
+      setFocusRequest((count) => count + 1);
+    },
+  );
+
+  return { form, onSubmit, pending, formError, summary, summaryRef };
+}
+
+function toSummary(fieldErrors: Record<string, string>): SummaryError[] {
+  return Object.entries(fieldErrors).map(([name, message]) => ({ name, message }));
+}
+
+/** Every message of a nested react-hook-form error tree, with its field path, in form order. */
+export function flattenErrors(errors: FieldErrors, prefix = ""): SummaryError[] {
+  const found: SummaryError[] = [];
+  for (const [key, value] of Object.entries(errors)) {
+    if (!value || key === "ref") continue;
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof value.message === "string" && value.message) {
+      found.push({ name: key === "root" && prefix ? prefix : name, message: value.message });
+    } else if (typeof value === "object") {
+      found.push(...flattenErrors(value as FieldErrors, name));
+    }
+  }
+  return found;
+}

@@ -1,0 +1,47 @@
+import type { APIRequestContext } from "@playwright/test";
+import { sandboxUrl } from "../ports";
+
+/** The sandbox's control API, as the specs use it to read codes and cause faults. */
+
+export interface OutboxMessage {
+  user_id: string;
+  type: "email" | "sms";
+  to: string;
+  code: string;
+  sent_at: string;
+}
+
+export async function outbox(request: APIRequestContext): Promise<OutboxMessage[]> {
+  const response = await request.get(`${sandboxUrl}/_sandbox/outbox`);
+  return ((await response.json()) as { data: OutboxMessage[] }).data;
+}
+
+/** The newest code the sandbox "sent" to an email address or phone number. */
+export async function latestCode(request: APIRequestContext, to: string, type: "email" | "sms"): Promise<string> {
+  const message = (await outbox(request)).filter((entry) => entry.to === to && entry.type === type).at(-1);
+  if (!message) throw new Error(`no ${type} code was sent to ${to}`);
+  return message.code;
+}
+
+/** The sFOX user_id the sandbox holds for an email address (every spec uses unique emails). */
+export async function sandboxUsersWithEmail(request: APIRequestContext, email: string): Promise<Array<{ user_id: string; status: string }>> {
+  const response = await request.get(`${sandboxUrl}/v1/enterprise/users`, { headers: { Authorization: "Bearer sandbox-key" } });
+  const { data } = (await response.json()) as { data: Array<{ user_id: string; email: string; status: string }> };
+  return data.filter((user) => user.email === email);
+}
+
+export async function injectRestFault(
+  request: APIRequestContext,
+  fault: { status?: 500 | 503 | 429; count: number; path_prefix?: string; delay_ms?: number },
+): Promise<void> {
+  const response = await request.post(`${sandboxUrl}/_sandbox/faults`, { data: { rest: fault } });
+  if (!response.ok()) throw new Error(`fault refused: ${await response.text()}`);
+}
+
+export async function clearFaults(request: APIRequestContext): Promise<void> {
+  await request.delete(`${sandboxUrl}/_sandbox/faults`);
+}
+
+export async function decide(request: APIRequestContext, userId: string, status: "VERIFIED" | "UNSUPPORTED" | "PENDING") {
+  await request.post(`${sandboxUrl}/_sandbox/users/${encodeURIComponent(userId)}/decision`, { data: { status } });
+}
