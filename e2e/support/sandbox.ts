@@ -1,4 +1,4 @@
-import type { APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect } from "@playwright/test";
 import { sandboxUrl } from "../ports";
 
 /** The sandbox's control API, as the specs use it to read codes and cause faults. */
@@ -16,17 +16,35 @@ export async function outbox(request: APIRequestContext): Promise<OutboxMessage[
   return ((await response.json()) as { data: OutboxMessage[] }).data;
 }
 
-/** The newest code the sandbox "sent" to an email address or phone number. */
+/**
+ * The newest code the sandbox "sent" to an email address or phone number, waiting a moment for the
+ * first one (a click on "Send code" returns before the app has asked the sandbox).
+ */
 export async function latestCode(request: APIRequestContext, to: string, type: "email" | "sms"): Promise<string> {
-  const message = (await outbox(request)).filter((entry) => entry.to === to && entry.type === type).at(-1);
-  if (!message) throw new Error(`no ${type} code was sent to ${to}`);
-  return message.code;
+  let code: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        code = (await outbox(request)).filter((entry) => entry.to === to && entry.type === type).at(-1)?.code;
+        return code;
+      },
+      { message: `no ${type} code was sent to ${to}`, timeout: 5_000 },
+    )
+    .toBeDefined();
+  return code as string;
 }
 
 /** The sFOX user_id the sandbox holds for an email address (every spec uses unique emails). */
-export async function sandboxUsersWithEmail(request: APIRequestContext, email: string): Promise<Array<{ user_id: string; status: string }>> {
+export interface SandboxUser {
+  user_id: string;
+  email: string;
+  status: string;
+  advisor_user_id: string | null;
+}
+
+export async function sandboxUsersWithEmail(request: APIRequestContext, email: string): Promise<SandboxUser[]> {
   const response = await request.get(`${sandboxUrl}/v1/enterprise/users`, { headers: { Authorization: "Bearer sandbox-key" } });
-  const { data } = (await response.json()) as { data: Array<{ user_id: string; email: string; status: string }> };
+  const { data } = (await response.json()) as { data: SandboxUser[] };
   return data.filter((user) => user.email === email);
 }
 
@@ -44,4 +62,10 @@ export async function clearFaults(request: APIRequestContext): Promise<void> {
 
 export async function decide(request: APIRequestContext, userId: string, status: "VERIFIED" | "UNSUPPORTED" | "PENDING") {
   await request.post(`${sandboxUrl}/_sandbox/users/${encodeURIComponent(userId)}/decision`, { data: { status } });
+}
+
+/** How many injected REST faults are still waiting for a request to use them. */
+export async function pendingFaultCount(request: APIRequestContext): Promise<number> {
+  const response = await request.get(`${sandboxUrl}/_sandbox/faults`);
+  return ((await response.json()) as { pending: unknown[] }).pending.length;
 }

@@ -177,3 +177,49 @@ export async function fillOwner(page: Page, index: number, answers: OwnerAnswers
   await fieldset.getByRole("textbox", { name: "Social Security number" }).fill(answers.ssn);
   await fieldset.getByLabel("Ownership percentage").fill(answers.percentage);
 }
+
+/** The box listing a failed Continue's problems (it takes focus, each message links to its field). */
+export function errorSummary(page: Page): Locator {
+  return page.getByRole("alert", { name: "There is a problem" });
+}
+
+/**
+ * A field shown as wrong, as a screen reader meets it: `aria-invalid="true"` on the control and the
+ * visible message in its accessible description (through `aria-describedby`). For a radio group,
+ * pass the group: its radios carry `aria-invalid` and the fieldset the description.
+ */
+export async function expectFieldError(field: Locator, message: string) {
+  const isGroup = (await field.evaluate((element) => element.tagName)) === "FIELDSET";
+  const controls = isGroup ? field.getByRole("radio") : field;
+  for (const control of await controls.all()) await expect(control).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription(new RegExp(`Error: ${escapeRegExp(message)}`));
+  const errorId = ((await field.getAttribute("aria-describedby")) ?? "").split(" ").find((id) => id.endsWith("-error"));
+  expect(errorId, "aria-describedby names the error message").toBeTruthy();
+  await expect(field.page().locator(`[id="${errorId}"]`)).toBeVisible();
+  await expect(field.page().locator(`[id="${errorId}"]`)).toContainText(message);
+}
+
+export async function expectNoFieldError(field: Locator) {
+  await expect(field).not.toHaveAttribute("aria-invalid", "true");
+  await expect(field).not.toHaveAccessibleDescription(/Error:/);
+}
+
+/** The summary lists `message` as a link, and following the link puts focus on `field`. */
+export async function expectSummaryLinksTo(page: Page, message: string, field: Locator) {
+  const link = errorSummary(page).getByRole("link", { name: message, exact: true });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(field).toBeFocused();
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** `YYYY-MM-DD`, `years` years (and `days` days) from today in UTC (negative = in the past). */
+export function isoDateFromToday(years: number, days = 0): string {
+  const date = new Date();
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { REQUIRED_MESSAGE } from "@/lib/validations/messages";
 import { registrationPayloadSchema } from "@/lib/validations/registration";
 import { registrationCases } from "@/test/fixtures/registration-cases";
 import { readDraft, withStepSaved } from "./draft";
@@ -42,6 +43,19 @@ describe("composing the registration", () => {
     const composed = composeRegistration("nw_user", draftFrom(fixture(/^US individual with ssn$/)), {});
     const paths = registrationPayloadSchema.safeParse(composed).error?.issues.map((issue) => issue.path.join("."));
     expect(paths).toEqual(["individual.id_number"]);
+  });
+
+  it("reports an id number the tab no longer holds (sent as empty) as missing, not as malformed", () => {
+    const individual = composeRegistration("nw_user", draftFrom(fixture(/^US individual with ssn$/)), { individual: "" });
+    const corporation = composeRegistration("nw_corp", draftFrom(fixture(/^corporation with two owners/), [60, 40]), { owners: ["", ""] });
+    for (const composed of [individual, corporation]) {
+      const issues = registrationPayloadSchema.safeParse(composed).error?.issues ?? [];
+      expect(issues.length).toBeGreaterThan(0);
+      for (const issue of issues) {
+        expect(issue.path.at(-1)).toBe("id_number");
+        expect(issue.message).toBe(REQUIRED_MESSAGE);
+      }
+    }
   });
 
   it("rebuilds a corporation with its owners, without the ownership share sFOX does not take", () => {

@@ -10,7 +10,9 @@ export interface GovernmentIds {
 /**
  * The register-account body this onboarding describes: the stored answers, the id numbers sent
  * with the submission, and the user_id chosen when the onboarding began. Unchecked: the caller
- * validates it with `registrationPayloadSchema`, so a missing id number is reported on its field.
+ * validates it with `registrationPayloadSchema`, so a missing id number is reported on its field. A
+ * tab that lost the number (a reload, another tab) sends "": that is a missing number, not a
+ * malformed one.
  */
 export function composeRegistration(userId: string, draft: OnboardingDraft, ids: GovernmentIds): RegistrationInput {
   const account = draft.account;
@@ -32,12 +34,12 @@ export function composeRegistration(userId: string, draft: OnboardingDraft, ids:
       business: draft.business?.business,
       beneficial_owners: owners.map(({ ownership_percentage: _kept, ...owner }, index) => ({
         ...owner,
-        id_number: ids.owners?.[index],
+        id_number: ids.owners?.[index] || undefined,
       })),
     } as RegistrationInput;
   }
   return {
     ...common,
-    individual: draft.identity ? { ...draft.identity.individual, id_number: ids.individual } : undefined,
+    individual: draft.identity ? { ...draft.identity.individual, id_number: ids.individual || undefined } : undefined,
   } as RegistrationInput;
 }

@@ -7,14 +7,19 @@ import type { OnboardingSessionRow } from "@/lib/db/schema";
 import { getEnv, requireSecret } from "@/lib/env";
 import { signValue, verifySignedValue } from "@/lib/session/signed-value";
 
-const COOKIE_NAME = "onboarding_session";
+export const ONBOARDING_COOKIE = "onboarding_session";
 const MAX_AGE_SECONDS = 60 * 60 * 24 * 30;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The caller's onboarding, identified by the signed cookie; null without a valid one. */
 export async function readOnboardingSession(): Promise<OnboardingSessionRow | null> {
   const jar = await cookies();
-  const id = verifySignedValue(jar.get(COOKIE_NAME)?.value, requireSecret("sessionSecret"));
+  return onboardingSessionFromCookie(jar.get(ONBOARDING_COOKIE)?.value);
+}
+
+/** The onboarding a signed cookie value names; null when it is missing, forged or unknown. */
+export async function onboardingSessionFromCookie(value: string | undefined): Promise<OnboardingSessionRow | null> {
+  const id = verifySignedValue(value, requireSecret("sessionSecret"));
   if (!id || !UUID.test(id)) return null;
   return (await getOnboardingSession(await getDb(), id)) ?? null;
 }
@@ -29,7 +34,7 @@ export async function readOrStartOnboardingSession(): Promise<OnboardingSessionR
   if (existing) return existing;
   const session = await createOnboardingSession(await getDb(), newUserId());
   const jar = await cookies();
-  jar.set(COOKIE_NAME, signValue(session.id, requireSecret("sessionSecret")), {
+  jar.set(ONBOARDING_COOKIE, signValue(session.id, requireSecret("sessionSecret")), {
     httpOnly: true,
     sameSite: "lax",
     secure: getEnv().appUrl.startsWith("https://"),

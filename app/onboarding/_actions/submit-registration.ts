@@ -15,6 +15,7 @@ import { sfox } from "@/lib/sfox/client";
 import { SfoxError } from "@/lib/sfox/errors";
 import type { SfoxUser } from "@/lib/sfox/types";
 import { recordUserState } from "@/lib/users/record-user-state";
+import { REQUIRED_MESSAGE } from "@/lib/validations/messages";
 import { registrationPayloadSchema, type RegistrationPayload } from "@/lib/validations/registration";
 
 export type SubmitRegistrationResult = ActionResult | { ok: false; step: FormStep; fieldErrors: Record<string, string> };
@@ -112,7 +113,7 @@ function stepErrorsOf(issues: readonly z.core.$ZodIssue[]): SubmitRegistrationRe
   const fieldErrors: Record<string, string> = {};
   for (const { issue, place } of located) {
     if (place.step !== first.place.step) continue;
-    const isMissingId = /(^|\.)id_number$/.test(place.name) && issue.message.startsWith("Enter");
+    const isMissingId = /(^|\.)id_number$/.test(place.name) && issue.message === REQUIRED_MESSAGE;
     fieldErrors[place.name] ??= isMissingId ? ID_NOT_KEPT : issue.message;
   }
   return { ok: false, step: first.place.step, fieldErrors };

@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect } from "react";
+import type { ChangeEvent } from "react";
 import { Controller } from "react-hook-form";
 import { CountryField } from "@/components/ui/country-field";
 import { RadioGroupField } from "@/components/ui/radio-group-field";
 import { SecretField } from "@/components/ui/secret-field";
 import { TextField } from "@/components/ui/text-field";
 import type { StoredIndividual } from "@/lib/onboarding/draft";
+import type { CountryCode } from "@/lib/validations/countries";
 import { identityStepSchema } from "@/lib/validations/identity-step";
 import { RegionField } from "./region-field";
 import { StepForm } from "./step-form";
@@ -18,6 +19,9 @@ const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : 
 const postalCode = (value: unknown) => (typeof value === "string" ? value.replace(/\s+/g, "").toUpperCase() : value);
 const idNumber = (value: unknown) => (typeof value === "string" ? value.replace(/[\s-]+/g, "") : value);
 
+/** Fields a change of country or id type starts over. */
+type EmptiedPath = "individual.residential_state" | "individual.id_number" | "individual.id_country_code";
+
 export function IdentityStep({ defaults, returnTo }: { defaults: Partial<StoredIndividual>; returnTo?: string }) {
   const memory = useWizardMemory();
   const { form, ...step } = useStepForm({
@@ -27,19 +31,37 @@ export function IdentityStep({ defaults, returnTo }: { defaults: Partial<StoredI
     returnTo,
     onSaved: (values) => memory.rememberIndividualId(values.individual.id_number),
   });
-  const { register, control, watch, setValue, getValues, formState } = form;
+  const { register, control, watch, setValue, getValues, getFieldState, formState } = form;
   const errors = formState.errors.individual;
   const country = watch("individual.residential_country_code");
   const idType = watch("individual.id_type");
   const isUs = country === "US";
 
-  // Outside the US only a passport is accepted; an SSN is always issued by the US.
-  useEffect(() => {
-    if (country && !isUs && getValues("individual.id_type") !== "passport") setValue("individual.id_type", "passport");
-  }, [country, isUs, getValues, setValue]);
-  useEffect(() => {
-    if (idType === "ssn") setValue("individual.id_country_code", "US");
-  }, [idType, setValue]);
+  const options = (path: EmptiedPath) => ({ shouldDirty: true, shouldValidate: !!getFieldState(path).error });
+  // Back to how a fresh form has it: no text, and no issuing country chosen yet.
+  function empty(path: EmptiedPath) {
+    if (path === "individual.id_country_code") setValue(path, undefined as unknown as CountryCode, options(path));
+    else setValue(path, "", options(path));
+  }
+
+  function changeCountry(from: string | undefined, to: string) {
+    // The US state list and the free text elsewhere share no values: "CA" is no UK region.
+    if ((from === "US") !== (to === "US") && getValues("individual.residential_state")) empty("individual.residential_state");
+    // Outside the US only a passport is accepted.
+    if (to !== "US" && getValues("individual.id_type") !== "passport") {
+      const previous = getValues("individual.id_type");
+      setValue("individual.id_type", "passport", { shouldDirty: true });
+      afterIdTypeChange(previous, "passport");
+    }
+  }
+
+  function afterIdTypeChange(previous: string | undefined, next: string) {
+    // The number of one document is never the number of the other: never send an SSN as a passport number.
+    if (previous && previous !== next) empty("individual.id_number");
+    // An SSN is always issued by the US; a passport's issuer is the user's to choose.
+    if (next === "ssn") setValue("individual.id_country_code", "US", options("individual.id_country_code"));
+    else if (previous === "ssn") empty("individual.id_country_code");
+  }
 
   const idTypeOptions = isUs
     ? [
@@ -67,7 +89,19 @@ export function IdentityStep({ defaults, returnTo }: { defaults: Partial<StoredI
           <Controller
             control={control}
             name="individual.residential_country_code"
-            render={({ field }) => <CountryField label="Country of residence" error={errors?.residential_country_code?.message} {...field} value={field.value ?? ""} />}
+            render={({ field }) => (
+              <CountryField
+                label="Country of residence"
+                error={errors?.residential_country_code?.message}
+                {...field}
+                value={field.value ?? ""}
+                onChange={(code) => {
+                  const previous = field.value;
+                  field.onChange(code);
+                  changeCountry(previous, code);
+                }}
+              />
+            )}
           />
           <TextField label="Street address" autoComplete="address-line1" maxLength={80} error={errors?.residential_address?.message} {...register("individual.residential_address", { setValueAs: trimmed })} />
           <TextField label="Town or city" autoComplete="address-level2" maxLength={100} error={errors?.residential_city?.message} {...register("individual.residential_city", { setValueAs: trimmed })} />
@@ -91,7 +125,11 @@ export function IdentityStep({ defaults, returnTo }: { defaults: Partial<StoredI
         </fieldset>
         <fieldset className="space-y-6">
           <legend className="text-lg font-semibold">Proof of identity</legend>
-          <RadioGroupField legend="Type of id" options={idTypeOptions} error={errors?.id_type?.message} {...register("individual.id_type")} />
+          <RadioGroupField legend="Type of id" options={idTypeOptions} error={errors?.id_type?.message} {...register("individual.id_type", {
+              // `idType` is still the value of the last render: the one before this change.
+              onChange: (event: ChangeEvent<HTMLInputElement>) => afterIdTypeChange(idType, event.target.value),
+            })}
+          />
           <SecretField
             label={idType === "ssn" ? "Social Security number" : "Passport number"}
             hint={

@@ -37,7 +37,15 @@ export function StepForm({ onSubmit, pending, formError, summary, summaryRef, ba
         ) : (
           <span />
         )}
-        <Button type="submit" variant="primary" pending={pending} pendingText="Saving…">
+        <Button
+          type="submit"
+          variant="primary"
+          pending={pending}
+          pendingText="Saving…"
+          // Pressing Continue must not blur the field first: its on-blur error would push this button
+          // down before the mouse is released, and the click would land beside it and be lost.
+          onMouseDown={(event) => event.preventDefault()}
+        >
           {submitLabel}
         </Button>
       </div>

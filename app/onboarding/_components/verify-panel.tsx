@@ -34,6 +34,12 @@ export function VerifyPanel({ type, destination, codeSent, resendInSeconds, sand
   const [sending, startSending] = useTransition();
   const [confirming, startConfirming] = useTransition();
   const codeInput = useRef<HTMLInputElement>(null);
+  // After the first send the code field only appears with the next render: focus it once it is there.
+  const [codeFocusRequest, setCodeFocusRequest] = useState(0);
+
+  useEffect(() => {
+    if (codeFocusRequest > 0) codeInput.current?.focus();
+  }, [codeFocusRequest]);
 
   useEffect(() => {
     if (secondsLeft <= 0) return;
@@ -50,7 +56,7 @@ export function VerifyPanel({ type, destination, codeSent, resendInSeconds, sand
         setSent(true);
         setSecondsLeft(result.data?.resendInSeconds ?? 30);
         setNotice(`We sent a new code to ${destination}.`);
-        codeInput.current?.focus();
+        setCodeFocusRequest((count) => count + 1);
         return;
       }
       if (result.retryAfterSeconds) setSecondsLeft(result.retryAfterSeconds);
@@ -132,7 +138,7 @@ export function VerifyPanel({ type, destination, codeSent, resendInSeconds, sand
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={6}
-            className="max-w-48"
+            inputClassName="max-w-48"
             value={code}
             onChange={(event) => setCode(event.target.value.replace(/\D/g, ""))}
             error={codeError}

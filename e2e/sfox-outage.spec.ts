@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { clearFaults, injectRestFault, sandboxUsersWithEmail } from "./support/sandbox";
+import { reachIndividualReview } from "./support/wizard";
+
+// A test that stops half way must not leave its fault to the next spec's registration.
+test.afterEach(async ({ request }) => clearFaults(request));
+
+test("sFOX is briefly unavailable: the user is told calmly, keeps every answer, and the second Submit opens one account", async ({ page, request }) => {
+  const person = await reachIndividualReview(page);
+  await page.getByLabel(/I confirm that the information I have given is accurate/).check();
+
+  await injectRestFault(request, { status: 503, count: 1, path_prefix: "/v1/enterprise/register-account" });
+  const submit = page.getByRole("button", { name: "Submit application" });
+  await submit.click();
+
+  const failure = page.getByRole("alert").filter({ hasText: "Your application was not sent" });
+  await expect(failure).toBeVisible();
+  await expect(failure).toContainText("We could not reach sFOX to open your account. Nothing you entered is lost: try again in a moment.");
+  // No technical detail for the user: no status code, no sFOX error text.
+  await expect(failure).not.toContainText(/503|injected|unavailable/i);
+
+  // Still on review, answers and the id number (in this tab's memory) intact, consent still given.
+  await expect(page).toHaveURL(/\/onboarding\/review$/);
+  await expect(page.getByText(person.contact.email)).toBeVisible();
+  await expect(page.getByText("+1 415 555 2671")).toBeVisible();
+  await expect(page.getByText("Entered, hidden for your security")).toBeVisible();
+  await expect(page.getByLabel(/I confirm that the information I have given is accurate/)).toBeChecked();
+  await expect(submit).toBeEnabled();
+  expect(await sandboxUsersWithEmail(request, person.contact.email)).toHaveLength(0);
+
+  await submit.click();
+  await expect(page).toHaveURL(/\/onboarding\/verify$/);
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeFocused();
+  await expect(page.getByRole("alert").filter({ hasText: "Your application was not sent" })).toHaveCount(0);
+  expect(await sandboxUsersWithEmail(request, person.contact.email)).toHaveLength(1);
+});
