@@ -177,6 +177,19 @@ describe("faults", () => {
     expect(codes).toEqual([1006]);
   });
 
+  it("makes every connection skip one sequence number, as a lost message would", async () => {
+    const client = await WsClient.open(sb.wsUrl);
+    await client.ready();
+    const r = await ctl(sb, "POST", "/faults", { ws: "skip_sequence" });
+    expect(r.status).toBe(200);
+    expect(r.json.ws_skipped).toBeGreaterThanOrEqual(1);
+    const before = client.messages.at(-1).sequence as number;
+    await register(sb, individual());
+    const event = await waitFor(() => client.feed().at(-1));
+    expect(event.sequence).toBe(before + 2);
+    client.close();
+  });
+
   it.each([
     [{}],
     [{ rest: { status: 404, count: 1 } }],

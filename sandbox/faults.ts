@@ -10,7 +10,7 @@ export interface RestFault {
   delay_ms: number;
 }
 
-export type FaultRequest = { rest?: RestFault; wsDrop: boolean };
+export type FaultRequest = { rest?: RestFault; ws: "drop" | "skip_sequence" | null };
 
 const STATUSES = [500, 429, 503] as const;
 const MAX_COUNT = 100_000;
@@ -32,7 +32,7 @@ export function parseFaultRequest(body: Record<string, unknown>): FaultRequest |
   const rest = field(body, "rest");
   const ws = field(body, "ws");
   if (rest === undefined && ws === undefined) return "body: expected rest and/or ws";
-  if (ws !== undefined && ws !== "drop") return 'ws: must be "drop"';
+  if (ws !== undefined && ws !== "drop" && ws !== "skip_sequence") return 'ws: must be "drop" or "skip_sequence"';
 
   let fault: RestFault | undefined;
   if (rest !== undefined) {
@@ -66,7 +66,7 @@ export function parseFaultRequest(body: Record<string, unknown>): FaultRequest |
       delay_ms: (delay as number | undefined) ?? 0,
     };
   }
-  return { ...(fault ? { rest: fault } : {}), wsDrop: ws === "drop" };
+  return { ...(fault ? { rest: fault } : {}), ws: ws === "drop" || ws === "skip_sequence" ? ws : null };
 }
 
 export class Faults {

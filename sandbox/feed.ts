@@ -175,6 +175,12 @@ export class Feed {
     return { connections: this.conns.size, authenticated, subscribed };
   }
 
+  /** Fault injection: every connection loses one sequence number, as if a message went missing. */
+  skipSequence(): number {
+    for (const c of this.conns) c.sequence += 1;
+    return this.conns.size;
+  }
+
   /** Fault injection: kill every socket without a close frame. */
   dropAll(): number {
     const n = this.conns.size;
