@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Database } from "./client";
-import { events, type EventRow } from "./schema";
+import { events, users, type EventRow, type UserRow } from "./schema";
 
 export interface NewEvent {
   userId: string;
@@ -33,4 +33,31 @@ export function listUserEventsAfter(db: Database, userId: string, afterId: numbe
     .where(and(eq(events.userId, userId), gt(events.id, afterId)))
     .orderBy(asc(events.id))
     .limit(limit);
+}
+
+/** Every event after an id with its user's current row, oldest first: the admin stream's replay. */
+export async function listEventsWithUsersAfter(
+  db: Database,
+  afterId: number,
+  limit = 1_000,
+): Promise<Array<{ event: EventRow; user: UserRow }>> {
+  return db
+    .select({ event: events, user: users })
+    .from(events)
+    .innerJoin(users, eq(users.userId, events.userId))
+    .where(gt(events.id, afterId))
+    .orderBy(asc(events.id))
+    .limit(limit);
+}
+
+/** The newest event id of one user (0 when none): where a freshly rendered page's stream starts. */
+export async function latestUserEventId(db: Database, userId: string): Promise<number> {
+  const [row] = await db.select({ id: events.id }).from(events).where(eq(events.userId, userId)).orderBy(desc(events.id)).limit(1);
+  return row?.id ?? 0;
+}
+
+/** The newest event id of all (0 when none). */
+export async function latestEventId(db: Database): Promise<number> {
+  const [row] = await db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1);
+  return row?.id ?? 0;
 }

@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { open } from "@/lib/crypto/secret-box";
+import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { listUserEvents } from "@/lib/db/events";
+import { getUser } from "@/lib/db/users";
+import { getEnv } from "@/lib/env";
+import { applyUserState, type UserSnapshot } from "./apply-user-state";
+import { eventBus, type PublishedChange } from "./event-bus";
+
+let handle: DatabaseHandle;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sfox-apply-"));
+beforeAll(async () => {
+  handle = await openDatabase({ dataDir });
+});
+afterAll(async () => {
+  await handle.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+let serial = 0;
+function snapshot(overrides: Partial<UserSnapshot> = {}): UserSnapshot {
+  return {
+    userId: `apply_${serial}`,
+    accountType: "individual",
+    accountRole: "client",
+    firstName: "Ada",
+    lastName: "Lovelace",
+    email: "ada@example.com",
+    phoneNumber: "+14155552671",
+    status: "pending",
+    requirements: { email: true, sms: true },
+    ...overrides,
+  };
+}
+const T = 1_717_005_327_995_988_841n;
+const token = (suffix: string, hoursAhead: number) => ({
+  token: suffix.repeat(64).slice(0, 64),
+  userId: `apply_${serial}`,
+  expiresAt: new Date(Date.now() + hoursAhead * 3_600_000),
+});
+
+describe("applyUserState", () => {
+  it("records a new user with one event, and publishes it with the stored row", async () => {
+    serial++;
+    const published: PublishedChange[] = [];
+    const stop = eventBus().subscribeUser(`apply_${serial}`, (change) => published.push(change));
+    const result = await applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "feed" });
+    stop();
+    expect(result.applied).toBe(true);
+    expect(result.event?.payload).toEqual({ status: "pending", requirements: { email: true, sms: true }, previousStatus: null });
+    expect(published.map((change) => change.event.id)).toEqual([result.event?.id]);
+    expect(published[0]?.user.status).toBe("pending");
+  });
+
+  it("never lets an older snapshot downgrade a newer one", async () => {
+    serial++;
+    await applyUserState(handle.db, { user: snapshot({ status: "verified", requirements: { email: false, sms: false } }), observedAtNs: T + 10n, kind: "feed" });
+    const late = await applyUserState(handle.db, { user: snapshot(), observedAtNs: T + 5n, kind: "feed" });
+    expect(late).toEqual({ event: null, applied: false });
+    expect((await getUser(handle.db, `apply_${serial}`))?.status).toBe("verified");
+    expect(await listUserEvents(handle.db, `apply_${serial}`)).toHaveLength(1);
+  });
+
+  it("records a duplicate once", async () => {
+    serial++;
+    await applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "feed" });
+    await applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "feed" });
+    expect(await listUserEvents(handle.db, `apply_${serial}`)).toHaveLength(1);
+  });
+
+  it("logs nothing when a newer snapshot says the same thing, but remembers its time", async () => {
+    serial++;
+    await applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "feed" });
+    const same = await applyUserState(handle.db, { user: snapshot({ requirements: { sms: true, email: true } }), observedAtNs: T + 1n, kind: "reconciled" });
+    expect(same).toEqual({ event: null, applied: true });
+    expect((await getUser(handle.db, `apply_${serial}`))?.sfoxUpdatedNs).toBe(T + 1n);
+  });
+
+  it("keeps the freshest user token sealed, even from a stale snapshot", async () => {
+    serial++;
+    const key = getEnv().tokenEncryptionKey!;
+    await applyUserState(handle.db, { user: snapshot({ status: "verified" }), observedAtNs: T + 10n, kind: "feed", token: token("a", 24) });
+    await applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "feed", token: token("b", 25) });
+    const row = await getUser(handle.db, `apply_${serial}`);
+    expect(row?.status).toBe("verified");
+    expect(row?.userTokenEncrypted).not.toContain("b".repeat(64));
+    expect(open(row!.userTokenEncrypted!, key)).toBe("b".repeat(64));
+    // An older token never replaces a newer one.
+    await applyUserState(handle.db, { user: snapshot({ status: "verified" }), observedAtNs: T + 20n, kind: "feed", token: token("c", 1) });
+    expect(open((await getUser(handle.db, `apply_${serial}`))!.userTokenEncrypted!, key)).toBe("b".repeat(64));
+  });
+
+  it("takes turns when two writers race for one user: one event, not two", async () => {
+    serial++;
+    await Promise.all([
+      applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "registered" }),
+      applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "feed" }),
+    ]);
+    expect(await listUserEvents(handle.db, `apply_${serial}`)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,97 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EventRow, UserRow } from "@/lib/db/schema";
+import { eventBus } from "@/lib/events/event-bus";
+import { replayThenLive } from "./replay-then-live";
+
+/** Events of one user, oldest first, as the event log would return them. */
+const stored: EventRow[] = [];
+function event(id: number, userId = "u1"): EventRow {
+  return { id, userId, kind: "feed", payload: { status: "pending" }, receivedAt: new Date() };
+}
+const user = { userId: "u1" } as UserRow;
+
+let server: http.Server;
+let base: string;
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const since = Number(new URL(req.url ?? "/", "http://x").searchParams.get("since") ?? 0);
+    const userId = new URL(req.url ?? "/", "http://x").searchParams.get("user") ?? "u1";
+    void replayThenLive({
+      req,
+      res,
+      since,
+      event: "status",
+      subscribe: (listener) => eventBus().subscribeUser(userId, listener),
+      replay: async (afterId, limit) => {
+        // A change published while the replay is reading must still arrive, once.
+        const rows = stored.filter((row) => row.userId === userId && row.id > afterId).slice(0, limit);
+        if (afterId === since) eventBus().publish({ event: event(stored.length + 100, userId), user });
+        return rows.map((row) => ({ event: row }));
+      },
+      toMessage: (row) => ({ id: row.event.id }),
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function ids(text: string): number[] {
+  return [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
+}
+
+describe("replay, then live", () => {
+  it("replays what the client missed, then what arrived during the replay, each once and in order", async () => {
+    stored.splice(0, stored.length, event(1), event(2), event(3), event(4, "other"));
+    const controller = new AbortController();
+    const response = await fetch(`${base}/?since=1&user=u1`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    let text = "";
+    while (ids(text).length < 3) text += new TextDecoder().decode((await reader.read()).value);
+    eventBus().publish({ event: event(200), user });
+    while (ids(text).length < 4) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    expect(ids(text)).toEqual([2, 3, 104, 200]);
+  });
+
+  it("leaves no listener and no timer behind after 1,000 streams open and close", async () => {
+    stored.splice(0, stored.length);
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    // The previous test's stream closes asynchronously; start from an empty bus.
+    for (let wait = 0; eventBus().listenerCount() > 0 && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const listenersBefore = eventBus().listenerCount();
+    expect(listenersBefore).toBe(0);
+    const timersBefore = timers();
+    const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+
+    const requests = await Promise.all(
+      Array.from(
+        { length: 1_000 },
+        (_, index) =>
+          new Promise<http.ClientRequest>((resolve, reject) => {
+            const request = http.get(`${base}/?since=0&user=stream_${index % 50}`, { agent }, (response) => {
+              response.once("data", () => resolve(request));
+            });
+            request.on("error", reject);
+          }),
+      ),
+    );
+    expect(eventBus().listenerCount()).toBe(listenersBefore + 1_000);
+    // Each open stream holds its keepalive timer.
+    expect(timers()).toBeGreaterThanOrEqual(1_000);
+
+    for (const request of requests) request.destroy();
+    const deadline = Date.now() + 5_000;
+    while ((eventBus().listenerCount() > listenersBefore || timers() > timersBefore) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(eventBus().listenerCount()).toBe(listenersBefore);
+    expect(timers()).toBeLessThanOrEqual(timersBefore);
+    agent.destroy();
+  });
+});

@@ -1,0 +1,98 @@
+import "server-only";
+import { getDb, type Database } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { applyUserState } from "@/lib/events/apply-user-state";
+import { eventBus } from "@/lib/events/event-bus";
+import { reconcileUsers } from "@/lib/events/reconcile";
+import { Reconciler, type ReconcilerHealth } from "@/lib/events/reconciler";
+import { log, type Logger } from "@/lib/log";
+import { sfox, type SfoxClient } from "@/lib/sfox/client";
+import { FeedSubscriber, type FeedHealth, type FeedSubscriberOptions } from "@/lib/sfox/feed-subscriber";
+import { openStreams } from "./stream-stats";
+
+export interface Realtime {
+  subscriber: FeedSubscriber;
+  reconciler: Reconciler;
+  stop(): Promise<void>;
+}
+
+export interface RealtimeHealth {
+  feed: FeedHealth;
+  reconciliation: ReconcilerHealth;
+  streams: { onboarding: number; admin: number; listeners: number };
+}
+
+// One per process: instrumentation and route handlers are separate module graphs.
+const globalForRealtime = globalThis as typeof globalThis & { __sfoxRealtime?: Realtime };
+
+export interface RealtimeDeps {
+  db: () => Promise<Database>;
+  client: SfoxClient;
+  wsUrl: string;
+  apiKey: string;
+  /** Minimum time between two reconciliations. */
+  reconcileIntervalMs?: number;
+  feed?: Partial<Pick<FeedSubscriberOptions, "backoffBaseMs" | "backoffMaxMs" | "authRetryMs" | "pingIntervalMs" | "pongTimeoutMs" | "random">>;
+  log?: Logger;
+}
+
+/**
+ * The one upstream subscription and what hangs off it: every feed update is applied to the
+ * database (which publishes it to the streams), and every (re)connect or sequence gap triggers a
+ * reconciliation with sFOX's list, so nothing sent while disconnected is lost.
+ */
+export function createRealtime(deps: RealtimeDeps): Realtime {
+  const logger = deps.log ?? log;
+  const reconciler = new Reconciler(
+    async () => {
+      const outcome = await reconcileUsers(await deps.db(), deps.client);
+      logger.info("sfox_reconciled", { ...outcome });
+    },
+    deps.reconcileIntervalMs ?? 5_000,
+    (error) => logger.warn("sfox_reconcile_failed", { error: error instanceof Error ? error.message : String(error) }),
+  );
+  const subscriber = new FeedSubscriber({
+    ...deps.feed,
+    url: deps.wsUrl,
+    apiKey: deps.apiKey,
+    log: logger,
+    onUserUpdate: async (update, timestampNs) => {
+      await applyUserState(await deps.db(), { user: update, observedAtNs: timestampNs, kind: "feed", token: update.token });
+    },
+    onResync: () => reconciler.request(),
+  });
+  subscriber.start();
+  return {
+    subscriber,
+    reconciler,
+    stop: async () => {
+      await subscriber.stop();
+      await reconciler.stop();
+    },
+  };
+}
+
+/** Starts this process's realtime pipeline from the configuration (once; later calls return it). */
+export function startRealtime(): Realtime {
+  if (globalForRealtime.__sfoxRealtime) return globalForRealtime.__sfoxRealtime;
+  const { sfox: settings } = getEnv();
+  const realtime = createRealtime({ db: getDb, client: sfox(), wsUrl: settings.wsUrl, apiKey: settings.apiKey });
+  globalForRealtime.__sfoxRealtime = {
+    ...realtime,
+    stop: async () => {
+      await realtime.stop();
+      globalForRealtime.__sfoxRealtime = undefined;
+    },
+  };
+  return globalForRealtime.__sfoxRealtime;
+}
+
+export function realtimeHealth(): RealtimeHealth | null {
+  const realtime = globalForRealtime.__sfoxRealtime;
+  if (!realtime) return null;
+  return {
+    feed: realtime.subscriber.health(),
+    reconciliation: realtime.reconciler.health(),
+    streams: { ...openStreams(), listeners: eventBus().listenerCount() },
+  };
+}
