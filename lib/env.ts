@@ -56,6 +56,8 @@ const rawEnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
 
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Behind a load balancer that sets X-Forwarded-For: trust it for client addresses.
+  TRUST_PROXY: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   SFOX_TIMEOUT_MS: wholeNumber(100, 120_000, 10_000),
 });
 
@@ -82,6 +84,7 @@ export interface AppEnv {
   tokenEncryptionKey: Buffer | undefined;
   admin: { email: string; password: string } | undefined;
   logLevel: RawEnv["LOG_LEVEL"];
+  trustProxy: boolean;
 }
 
 export class EnvError extends Error {
@@ -144,6 +147,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     tokenEncryptionKey: raw.TOKEN_ENCRYPTION_KEY ? (decodeKey(raw.TOKEN_ENCRYPTION_KEY) ?? undefined) : undefined,
     admin: raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD } : undefined,
     logLevel: raw.LOG_LEVEL,
+    trustProxy: raw.TRUST_PROXY === "true",
   };
 }
 

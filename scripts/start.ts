@@ -46,9 +46,9 @@ async function main(): Promise<void> {
     await waitForHttp(`${env.sfox.apiUrl}/_sandbox/health`, 30_000, "the sFOX sandbox");
   }
 
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const nextArgs = dev ? ["dev", "-p", String(env.port)] : ["start", "-p", String(env.port)];
-  start("app", process.execPath, [nextBin, ...nextArgs], childEnv);
+  // Next.js behind a thin Node layer that serves the event streams (scripts/app-server.ts).
+  const appArgs = ["--import", "tsx", path.join(root, "scripts", "app-server.ts"), ...(dev ? ["--dev"] : [])];
+  start("app", process.execPath, appArgs, { ...childEnv, PORT: String(env.port) });
 
   const url = `http://localhost:${env.port}`;
   await waitForHttp(`http://127.0.0.1:${env.port}/`, dev ? 120_000 : 60_000, "the app");

@@ -84,6 +84,8 @@ export const auditLog = pgTable(
   (table) => [index("audit_log_target_user_id_id_idx").on(table.targetUserId, table.id)],
 );
 
+export * from "./auth-schema";
+
 export type OnboardingSessionRow = typeof onboardingSessions.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;

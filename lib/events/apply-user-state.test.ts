@@ -93,6 +93,16 @@ describe("applyUserState", () => {
     expect(open((await getUser(handle.db, `apply_${serial}`))!.userTokenEncrypted!, key)).toBe("b".repeat(64));
   });
 
+  it("keeps the advisor link from a registration's answer even when the feed got there first", async () => {
+    serial++;
+    await applyUserState(handle.db, { user: snapshot(), observedAtNs: T + 10n, kind: "feed" });
+    await applyUserState(handle.db, { user: snapshot({ advisorUserId: "advisor_1" }), observedAtNs: T, kind: "registered" });
+    const row = await getUser(handle.db, `apply_${serial}`);
+    expect(row?.advisorUserId).toBe("advisor_1");
+    expect(row?.sfoxUpdatedNs).toBe(T + 10n);
+    expect(await listUserEvents(handle.db, `apply_${serial}`)).toHaveLength(1);
+  });
+
   it("takes turns when two writers race for one user: one event, not two", async () => {
     serial++;
     await Promise.all([

@@ -50,7 +50,9 @@ export async function applyUserState(
 
     const stale = before?.sfoxUpdatedNs !== null && before?.sfoxUpdatedNs !== undefined && observedAtNs <= before.sfoxUpdatedNs;
     if (stale) {
-      if (newerToken) await upsertUser(tx, { ...rowOf(before), ...tokenColumns });
+      // The feed never carries the advisor link; a registration's answer may still add it.
+      const advisorColumns = !before.advisorUserId && user.advisorUserId ? { advisorUserId: user.advisorUserId } : {};
+      if (newerToken || advisorColumns.advisorUserId) await upsertUser(tx, { ...rowOf(before), ...tokenColumns, ...advisorColumns });
       return { event: null, row: null };
     }
 

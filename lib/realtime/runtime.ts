@@ -1,4 +1,5 @@
 import "server-only";
+import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { getDb, type Database } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { applyUserState } from "@/lib/events/apply-user-state";
@@ -20,10 +21,17 @@ export interface RealtimeHealth {
   feed: FeedHealth;
   reconciliation: ReconcilerHealth;
   streams: { onboarding: number; admin: number; listeners: number };
+  /** How late this process's event loop ran in the last 10-second window (a busy loop delays every stream). */
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
 }
 
 // One per process: instrumentation and route handlers are separate module graphs.
-const globalForRealtime = globalThis as typeof globalThis & { __sfoxRealtime?: Realtime };
+const globalForRealtime = globalThis as typeof globalThis & {
+  __sfoxRealtime?: Realtime;
+  __sfoxLoopDelay?: { histogram: IntervalHistogram; lastWindow: RealtimeHealth["eventLoopDelayMs"] };
+};
+
+const LOOP_WINDOW_MS = 10_000;
 
 export interface RealtimeDeps {
   db: () => Promise<Database>;
@@ -76,6 +84,15 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
 export function startRealtime(): Realtime {
   if (globalForRealtime.__sfoxRealtime) return globalForRealtime.__sfoxRealtime;
   const { sfox: settings } = getEnv();
+  if (!globalForRealtime.__sfoxLoopDelay) {
+    const loop = { histogram: monitorEventLoopDelay({ resolution: 10 }), lastWindow: { p50: 0, p99: 0, max: 0 } };
+    loop.histogram.enable();
+    setInterval(() => {
+      loop.lastWindow = summarise(loop.histogram);
+      loop.histogram.reset();
+    }, LOOP_WINDOW_MS).unref();
+    globalForRealtime.__sfoxLoopDelay = loop;
+  }
   const realtime = createRealtime({ db: getDb, client: sfox(), wsUrl: settings.wsUrl, apiKey: settings.apiKey });
   globalForRealtime.__sfoxRealtime = {
     ...realtime,
@@ -94,5 +111,16 @@ export function realtimeHealth(): RealtimeHealth | null {
     feed: realtime.subscriber.health(),
     reconciliation: realtime.reconciler.health(),
     streams: { ...openStreams(), listeners: eventBus().listenerCount() },
+    eventLoopDelayMs: loopDelay(),
   };
+}
+
+function loopDelay(): RealtimeHealth["eventLoopDelayMs"] {
+  return globalForRealtime.__sfoxLoopDelay?.lastWindow ?? { p50: 0, p99: 0, max: 0 };
+}
+
+function summarise(histogram: IntervalHistogram): RealtimeHealth["eventLoopDelayMs"] {
+  if (histogram.count === 0) return { p50: 0, p99: 0, max: 0 };
+  const ms = (ns: number) => Math.round(ns / 10_000) / 100;
+  return { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max) };
 }

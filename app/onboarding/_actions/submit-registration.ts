@@ -14,7 +14,7 @@ import { currentStep, stepPath, type FormStep } from "@/lib/onboarding/steps";
 import { sfox } from "@/lib/sfox/client";
 import { SfoxError } from "@/lib/sfox/errors";
 import type { SfoxUser } from "@/lib/sfox/types";
-import { recordUserState } from "@/lib/users/record-user-state";
+import { applyUserState, nowNs } from "@/lib/events/apply-user-state";
 import { REQUIRED_MESSAGE } from "@/lib/validations/messages";
 import { registrationPayloadSchema, type RegistrationPayload } from "@/lib/validations/registration";
 
@@ -62,6 +62,8 @@ export async function submitRegistration(input: unknown): Promise<SubmitRegistra
   await saveOnboardingProgress(db, session.id, { step: "review", draft: { ...draft }, consentedAt: new Date() });
 
   let user: SfoxUser;
+  // Before asking: a feed event about this user that sFOX sends meanwhile is newer than our answer.
+  const observedAtNs = nowNs();
   try {
     const result = await sfox().registerAccount(payload.data);
     user = { ...describe(payload.data), status: result.status, requirements: result.requirements };
@@ -72,7 +74,7 @@ export async function submitRegistration(input: unknown): Promise<SubmitRegistra
     user = existing;
   }
 
-  await recordUserState(db, user, "registered");
+  await applyUserState(db, { user, observedAtNs, kind: "registered" });
   await markOnboardingRegistered(db, session.id);
   return { ok: true, redirectTo: "/onboarding/verify" };
 }

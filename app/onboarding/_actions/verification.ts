@@ -18,7 +18,7 @@ import {
 } from "@/lib/onboarding/verification";
 import { sfox } from "@/lib/sfox/client";
 import { SfoxError } from "@/lib/sfox/errors";
-import { recordUserState } from "@/lib/users/record-user-state";
+import { applyUserState, nowNs } from "@/lib/events/apply-user-state";
 
 const typeSchema = z.enum(["email", "sms"]);
 const codeSchema = z.object({
@@ -91,7 +91,8 @@ async function registeredContext(): Promise<Registered | { ok: false; formError:
 async function refreshed(userId: string): Promise<ActionResult & { ok: true }> {
   const db = await getDb();
   try {
-    await recordUserState(db, await sfox().getUser(userId), "verification");
+    const observedAtNs = nowNs();
+    await applyUserState(db, { user: await sfox().getUser(userId), observedAtNs, kind: "verification" });
   } catch (error) {
     // The code was accepted; a failed read-back only delays the stored state until the feed catches up.
     if (!(error instanceof SfoxError)) throw error;

@@ -1,37 +1,23 @@
-import { Alert } from "@/components/ui/alert";
+import { getDb } from "@/lib/db/client";
+import { latestUserEventId } from "@/lib/db/events";
 import type { LoadedWizard } from "../_lib/load-wizard";
-import { RequirementsChecklist } from "./requirements-checklist";
-import { StepHeading } from "./step-heading";
+import { LiveStatus } from "./live-status";
 
-const STATUS_TEXT = {
-  pending: {
-    title: "Your application is with sFOX",
-    body: "Your details are confirmed. sFOX is reviewing your account; this usually takes a moment. You can close this page and come back.",
-  },
-  verified: {
-    title: "Your account is open",
-    body: "sFOX has verified your account. You can now link a bank account, deposit and trade.",
-  },
-  unsupported: {
-    title: "We cannot open this account",
-    body: "sFOX cannot support this account at the moment, often because of where the account holder lives. Nothing was charged. If you think this is a mistake, contact our support team.",
-  },
-} as const;
-
-/** The account's status as the server last stored it (live updates come over the event stream). */
-export function DoneStep({ wizard }: { wizard: LoadedWizard }) {
-  const status = wizard.user?.status ?? "pending";
-  const text = STATUS_TEXT[status];
+/**
+ * The account's status as stored, then live: the page also renders the newest event id, and the
+ * stream starts right after it, so nothing falls between the render and the stream.
+ */
+export async function DoneStep({ wizard }: { wizard: LoadedWizard }) {
+  const userId = wizard.session?.userId;
+  const since = userId ? await latestUserEventId(await getDb(), userId) : 0;
   return (
-    <div className="space-y-8">
-      <StepHeading>{text.title}</StepHeading>
-      <Alert tone={status === "verified" ? "success" : status === "unsupported" ? "warning" : "info"} title={`Status: ${status.charAt(0).toUpperCase()}${status.slice(1)}`}>
-        {text.body}
-      </Alert>
-      <RequirementsChecklist
-        requirements={wizard.user?.requirements ?? {}}
-        isCorporation={wizard.progress.accountType === "corporation"}
-      />
-    </div>
+    <LiveStatus
+      initial={{
+        status: wizard.user?.status ?? "pending",
+        requirements: { email: Boolean(wizard.user?.requirements.email), sms: Boolean(wizard.user?.requirements.sms) },
+      }}
+      since={since}
+      isCorporation={wizard.progress.accountType === "corporation"}
+    />
   );
 }

@@ -1,0 +1,65 @@
+/**
+ * The app's HTTP server: Next.js behind a thin Node layer that serves the event streams itself.
+ * Next's route handlers stream through a ReadableStream without backpressure and cost several
+ * times the memory per connection; the streams here write to the raw response instead. The
+ * stream router is created inside Next's bundle (instrumentation.ts), where server-only code and
+ * the one database connection live, and handed over on globalThis.
+ *
+ * Started by scripts/start.ts (npm start / npm run dev), which validates the configuration first.
+ */
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import next from "next";
+import { parseEnv } from "../lib/env";
+
+type StreamRouter = (req: IncomingMessage, res: ServerResponse) => boolean;
+const shared = globalThis as typeof globalThis & { __sfoxStreamRouter?: StreamRouter };
+
+const dev = process.argv.includes("--dev");
+const env = parseEnv(process.env);
+const root = path.resolve(import.meta.dirname, "..");
+
+async function main(): Promise<void> {
+  const app = next({ dev, dir: root, port: env.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const streams = await waitForStreamRouter(60_000);
+
+  const server = http.createServer((req, res) => {
+    // Without a trusted proxy in front, the socket is the client: never trust a client-sent
+    // X-Forwarded-For (sign-in rate limits are per client address).
+    if (!env.trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    if (streams(req, res)) return;
+    void handle(req, res);
+  });
+  // Long-lived streams must not be cut by the default request timeout.
+  server.requestTimeout = 0;
+  server.keepAliveTimeout = 65_000;
+  if (dev) server.on("upgrade", app.getUpgradeHandler());
+
+  await new Promise<void>((resolve) => server.listen(env.port, resolve));
+  console.log(`[app] listening on port ${env.port}${dev ? " (development)" : ""}`);
+
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    void app.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+async function waitForStreamRouter(timeoutMs: number): Promise<StreamRouter> {
+  const deadline = Date.now() + timeoutMs;
+  while (!shared.__sfoxStreamRouter) {
+    if (Date.now() > deadline) throw new Error("instrumentation.ts did not register the stream router");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return shared.__sfoxStreamRouter;
+}
+
+main().catch((error: unknown) => {
+  console.error(`[app] could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
