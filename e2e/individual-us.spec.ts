@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { latestCode, sandboxUsersWithEmail } from "./support/sandbox";
+import { latestCode, latestCodeForAccount, sandboxUsersWithEmail } from "./support/sandbox";
 import { reachIndividualReview, submitApplication } from "./support/wizard";
 
 test("a US resident with an SSN opens an account and confirms email and phone", async ({ page, request }) => {
@@ -23,7 +23,7 @@ test("a US resident with an SSN opens an account and confirms email and phone", 
 
   await expect(page.getByRole("heading", { name: "Confirm your mobile phone" })).toBeVisible();
   await page.getByRole("button", { name: "Send code" }).click();
-  await page.getByLabel("6-digit code").fill(await latestCode(request, "+14155552671", "sms"));
+  await page.getByLabel("6-digit code").fill(await latestCodeForAccount(request, person.contact.email, "sms"));
   await page.getByRole("button", { name: "Confirm" }).click();
 
   await expect(page).toHaveURL(/\/onboarding\/done$/);

@@ -32,7 +32,7 @@ test("sFOX refuses an unknown advisor: the wizard shows it on the advisor field,
   const message = "sFOX: No account with this user_id";
   const advisor = page.getByLabel(/Advisor's account ID/);
   await expectFieldError(advisor, message);
-  await expect(errorSummary(page).getByRole("link")).toHaveText([message]);
+  await expect(errorSummary(page).getByRole("link")).toHaveText([`Advisor's account ID: ${message}`]);
   await expectSummaryLinksTo(page, message, advisor);
   await expect(advisor).toHaveValue("no_such_advisor_42");
   expect(await sandboxUsersWithEmail(request, person.contact.email)).toHaveLength(0);

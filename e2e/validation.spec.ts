@@ -88,11 +88,12 @@ test.describe("the wizard explains what is wrong, on the field and in a summary"
     await expectFieldError(page.getByLabel("Last name"), "Enter a name");
     await expectFieldError(email, "Enter a valid email address");
     const links = errorSummary(page).getByRole("link");
+    // Each problem names its field, in the order of the page.
     await expect(links).toHaveText([
-      "Enter a name",
-      "Enter a name",
-      "Enter a valid email address",
-      "This phone number has the wrong number of digits for its country",
+      "First name: Enter a name",
+      "Last name: Enter a name",
+      "Email address: Enter a valid email address",
+      "Phone number: This phone number has the wrong number of digits for its country",
     ]);
     await links.nth(1).click();
     await expect(page.getByLabel("Last name")).toBeFocused();
@@ -127,7 +128,10 @@ test.describe("the wizard explains what is wrong, on the field and in a summary"
     await expectNoFieldError(dob);
     await expectFieldError(zip, "Enter a 5-digit ZIP code");
     await expectFieldError(ssn, "Enter the 9 digits of the SSN, without dashes");
-    await expect(errorSummary(page).getByRole("link")).toHaveText(["Enter a 5-digit ZIP code", "Enter the 9 digits of the SSN, without dashes"]);
+    await expect(errorSummary(page).getByRole("link")).toHaveText([
+      "ZIP code: Enter a 5-digit ZIP code",
+      "Social Security number: Enter the 9 digits of the SSN, without dashes",
+    ]);
     await expectSummaryLinksTo(page, "Enter the 9 digits of the SSN, without dashes", ssn);
 
     await zip.fill("94105");
@@ -181,7 +185,7 @@ test.describe("the wizard explains what is wrong, on the field and in a summary"
     const tooMuch = "Ownership adds up to 110%; the total can be at most 100%";
     await expectFieldError(share(1), tooMuch);
     await expectNoFieldError(share(0));
-    await expect(errorSummary(page).getByRole("link")).toHaveText([tooMuch]);
+    await expect(errorSummary(page).getByRole("link")).toHaveText([`Owner 2 · Ownership percentage: ${tooMuch}`]);
     await expectSummaryLinksTo(page, tooMuch, share(1));
 
     await share(1).fill("40");

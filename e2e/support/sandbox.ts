@@ -69,3 +69,21 @@ export async function pendingFaultCount(request: APIRequestContext): Promise<num
   const response = await request.get(`${sandboxUrl}/_sandbox/faults`);
   return ((await response.json()) as { pending: unknown[] }).pending.length;
 }
+
+/** Cuts every WebSocket the sandbox holds, as a network failure between the app and sFOX would. */
+export async function dropUpstream(request: APIRequestContext): Promise<void> {
+  const response = await request.post(`${sandboxUrl}/_sandbox/faults`, { data: { ws: "drop" } });
+  if (!response.ok()) throw new Error(`drop refused: ${await response.text()}`);
+}
+
+/** The newest code the sandbox "sent" to the account with this email (phones repeat across tests). */
+export async function latestCodeForAccount(request: APIRequestContext, email: string, type: "email" | "sms"): Promise<string> {
+  const [account] = await sandboxUsersWithEmail(request, email);
+  if (!account) throw new Error(`no sandbox account has the email ${email}`);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const message = (await outbox(request)).filter((entry) => entry.user_id === account.user_id && entry.type === type).at(-1);
+    if (message) return message.code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no ${type} code was sent to ${email}'s account`);
+}

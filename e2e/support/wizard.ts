@@ -204,9 +204,12 @@ export async function expectNoFieldError(field: Locator) {
   await expect(field).not.toHaveAccessibleDescription(/Error:/);
 }
 
-/** The summary lists `message` as a link, and following the link puts focus on `field`. */
+/**
+ * The summary lists `message` as a link, named after the field it is about ("Email address: ..."),
+ * and following the link puts focus on `field`.
+ */
 export async function expectSummaryLinksTo(page: Page, message: string, field: Locator) {
-  const link = errorSummary(page).getByRole("link", { name: message, exact: true });
+  const link = errorSummary(page).getByRole("link", { name: new RegExp(`^.+: ${escapeRegExp(message)}$`) });
   await expect(link).toBeVisible();
   await link.click();
   await expect(field).toBeFocused();

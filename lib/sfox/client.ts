@@ -105,17 +105,15 @@ export function createSfoxClient(overrides: Partial<TransportConfig> & Pick<Tran
   };
 }
 
-const globalForSfox = globalThis as typeof globalThis & { __sfoxClient?: SfoxClient };
+// Per module graph on purpose: the client holds no connection, and sharing it through globalThis
+// would hand one graph's error class to another.
+let client: SfoxClient | undefined;
 
 /** The client configured from the environment (the sandbox in sandbox mode). */
 export function sfox(): SfoxClient {
-  if (!globalForSfox.__sfoxClient) {
+  if (!client) {
     const { sfox: settings } = getEnv();
-    globalForSfox.__sfoxClient = createSfoxClient({
-      apiUrl: settings.apiUrl,
-      apiKey: settings.apiKey,
-      timeoutMs: settings.timeoutMs,
-    });
+    client = createSfoxClient({ apiUrl: settings.apiUrl, apiKey: settings.apiKey, timeoutMs: settings.timeoutMs });
   }
-  return globalForSfox.__sfoxClient;
+  return client;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SfoxError, fieldNamedIn, parseRetryAfter } from "./errors";
+import { SfoxError, fieldNamedIn, isSfoxError, parseRetryAfter } from "./errors";
 import { backoffDelay } from "./transport";
 
 describe("SfoxError", () => {
@@ -41,5 +41,17 @@ describe("backoff", () => {
   it("waits at least what sFOX asked for, within the cap", () => {
     expect(backoffDelay(config, 1, 2_000, () => 0)).toBe(2000);
     expect(backoffDelay(config, 1, 60_000, () => 0)).toBe(5000);
+  });
+});
+
+describe("isSfoxError", () => {
+  it("recognises an SfoxError by its brand, even from another copy of the class", () => {
+    const error = new SfoxError({ kind: "http", status: 422, message: "otp: invalid code" });
+    expect(isSfoxError(error)).toBe(true);
+    const fromAnotherGraph = Object.assign(new Error("x"), { [Symbol.for("sfox-onboarding.SfoxError")]: true });
+    expect(isSfoxError(fromAnotherGraph)).toBe(true);
+    expect(isSfoxError(new Error("plain"))).toBe(false);
+    expect(isSfoxError({ status: 422 })).toBe(false);
+    expect(isSfoxError(null)).toBe(false);
   });
 });

@@ -2,6 +2,15 @@ import "server-only";
 
 export type SfoxErrorKind = "http" | "timeout" | "network" | "invalid_response";
 
+// Next.js loads server code in several module graphs (instrumentation, actions, route handlers),
+// each with its own copy of this class, so `instanceof` can fail across them; the brand does not.
+const BRAND = Symbol.for("sfox-onboarding.SfoxError");
+
+/** True for an SfoxError from any module graph of this process. */
+export function isSfoxError(error: unknown): error is SfoxError {
+  return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
+}
+
 /**
  * Every failure of a call to sFOX. `message` is sFOX's own text when it sent one (safe to show an
  * admin verbatim); `field` is the payload path it names, e.g. `individual.dob`.
@@ -12,6 +21,7 @@ export class SfoxError extends Error {
   readonly field: string | null;
   readonly retryable: boolean;
   readonly retryAfterMs: number | null;
+  readonly [BRAND] = true;
 
   constructor(init: {
     kind: SfoxErrorKind;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { SfoxError, parseRetryAfter } from "./errors";
+import { SfoxError, isSfoxError, parseRetryAfter } from "./errors";
 import { rawErrorSchema } from "./schemas";
 
 export interface TransportConfig {
@@ -46,7 +46,7 @@ export async function request(
     try {
       return await attemptOnce(config, method, path, options);
     } catch (error) {
-      if (!(error instanceof SfoxError) || !error.retryable || attempt >= attempts) throw error;
+      if (!isSfoxError(error) || !error.retryable || attempt >= attempts) throw error;
       await config.sleep(backoffDelay(config, attempt, error.retryAfterMs));
     }
   }

@@ -25,6 +25,7 @@ export async function GET() {
       feed: realtime?.feed ?? null,
       reconciliation: realtime?.reconciliation ?? null,
       streams: realtime?.streams ?? null,
+      eventLoopDelayMs: realtime?.eventLoopDelayMs ?? null,
     },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );

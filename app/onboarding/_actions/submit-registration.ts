@@ -12,7 +12,7 @@ import { progressOf } from "@/lib/onboarding/progress";
 import { readOnboardingSession } from "@/lib/onboarding/session";
 import { currentStep, stepPath, type FormStep } from "@/lib/onboarding/steps";
 import { sfox } from "@/lib/sfox/client";
-import { SfoxError } from "@/lib/sfox/errors";
+import { isSfoxError, type SfoxError } from "@/lib/sfox/errors";
 import type { SfoxUser } from "@/lib/sfox/types";
 import { applyUserState, nowNs } from "@/lib/events/apply-user-state";
 import { REQUIRED_MESSAGE } from "@/lib/validations/messages";
@@ -68,7 +68,7 @@ export async function submitRegistration(input: unknown): Promise<SubmitRegistra
     const result = await sfox().registerAccount(payload.data);
     user = { ...describe(payload.data), status: result.status, requirements: result.requirements };
   } catch (error) {
-    if (!(error instanceof SfoxError)) throw error;
+    if (!isSfoxError(error)) throw error;
     const existing = error.status === 409 ? await alreadyRegistered(payload.data) : null;
     if (!existing) return failureOf(error);
     user = existing;

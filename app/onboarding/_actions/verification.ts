@@ -17,7 +17,7 @@ import {
   type VerificationType,
 } from "@/lib/onboarding/verification";
 import { sfox } from "@/lib/sfox/client";
-import { SfoxError } from "@/lib/sfox/errors";
+import { isSfoxError } from "@/lib/sfox/errors";
 import { applyUserState, nowNs } from "@/lib/events/apply-user-state";
 
 const typeSchema = z.enum(["email", "sms"]);
@@ -45,7 +45,7 @@ export async function sendVerificationCode(type: unknown): Promise<ActionResult<
   try {
     await sfox().sendVerificationCode(context.session.userId, due);
   } catch (error) {
-    if (!(error instanceof SfoxError)) throw error;
+    if (!isSfoxError(error)) throw error;
     if (error.status === 429) return rateLimited(Math.ceil((error.retryAfterMs ?? RESEND_COOLDOWN_SECONDS * 1000) / 1000));
     if (/already verified/i.test(error.message)) return refreshed(context.session.userId);
     return { ok: false, formError: error.retryable ? UNAVAILABLE : `sFOX could not send the code: ${error.message}` };
@@ -71,7 +71,7 @@ export async function confirmVerificationCode(input: unknown): Promise<ActionRes
   try {
     await sfox().confirmVerificationCode(context.session.userId, due, parsed.data.code);
   } catch (error) {
-    if (!(error instanceof SfoxError)) throw error;
+    if (!isSfoxError(error)) throw error;
     if (error.status === 429) return rateLimited(Math.ceil((error.retryAfterMs ?? 60_000) / 1000));
     if (error.retryable) return { ok: false, formError: UNAVAILABLE };
     if (/already verified/i.test(error.message)) return refreshed(context.session.userId);
@@ -95,7 +95,7 @@ async function refreshed(userId: string): Promise<ActionResult & { ok: true }> {
     await applyUserState(db, { user: await sfox().getUser(userId), observedAtNs, kind: "verification" });
   } catch (error) {
     // The code was accepted; a failed read-back only delays the stored state until the feed catches up.
-    if (!(error instanceof SfoxError)) throw error;
+    if (!isSfoxError(error)) throw error;
   }
   return { ok: true, redirectTo: dueVerification(await getUser(db, userId)) ? "/onboarding/verify" : "/onboarding/done" };
 }

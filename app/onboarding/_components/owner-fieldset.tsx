@@ -141,7 +141,7 @@ export function OwnerFieldset({ form, index, defaultPhoneCountry, onRemove }: Ow
   const isSsn = idType === "ssn";
 
   return (
-    <fieldset className="space-y-6 rounded-lg border border-gray-300 p-4 sm:p-6">
+    <fieldset className="space-y-6 rounded-lg border border-gray-300 p-4 sm:p-6" data-summary-group={`Owner ${index + 1}`}>
       <legend
         id={ownerLegendId(index)}
         tabIndex={-1}

@@ -2,9 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition } from "react";
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
+import { fieldId } from "@/components/ui/field-id";
 import type { FormStep } from "@/lib/onboarding/steps";
 import { saveStep } from "../_actions/save-step";
 import { useWizardMemory } from "./wizard-provider";
@@ -56,6 +57,12 @@ export function useStepForm<Input extends FieldValues, Output extends FieldValue
     clearReturnedErrors();
   }, [returned, form, clearReturnedErrors]);
 
+  // Returned errors were listed before their fields existed; name them after the fields now.
+  useLayoutEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one read of the page as first rendered
+    if (returned) setSummary(toSummary(returned));
+  }, [returned]);
+
   useEffect(() => {
     if (focusRequest > 0) summaryRef.current?.focus();
   }, [focusRequest]);
@@ -88,7 +95,7 @@ export function useStepForm<Input extends FieldValues, Output extends FieldValue
       });
     },
     (errors) => {
-      setSummary(flattenErrors(errors));
+      setSummary(describeForSummary(flattenErrors(errors)));
       setFocusRequest((count) => count + 1);
     },
   );
@@ -97,7 +104,34 @@ export function useStepForm<Input extends FieldValues, Output extends FieldValue
 }
 
 function toSummary(fieldErrors: Record<string, string>): SummaryError[] {
-  return Object.entries(fieldErrors).map(([name, message]) => ({ name, message }));
+  return describeForSummary(Object.entries(fieldErrors).map(([name, message]) => ({ name, message })));
+}
+
+/**
+ * Each problem named after the field a person sees ("Owner 2 · Date of birth: ..."), in the order
+ * the fields appear on the page. Read from the page itself, so it follows any label wording.
+ */
+function describeForSummary(errors: SummaryError[]): SummaryError[] {
+  if (typeof document === "undefined") return errors;
+  const located = errors.map((error) => ({ error, element: document.getElementById(fieldId(error.name)) }));
+  located.sort((a, b) => {
+    if (!a.element || !b.element) return a.element ? -1 : b.element ? 1 : 0;
+    return a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+  return located.map(({ error, element }) => {
+    const label = element ? labelOf(element) : "";
+    return label ? { ...error, message: `${label}: ${error.message}` } : error;
+  });
+}
+
+function labelOf(element: HTMLElement): string {
+  const own =
+    (element as HTMLInputElement).labels?.[0]?.textContent ??
+    element.closest("fieldset")?.querySelector("legend")?.textContent ??
+    "";
+  const owner = element.closest("[data-summary-group]")?.getAttribute("data-summary-group");
+  const text = own.replace(/\(optional\)/i, "").replace(/\s+/g, " ").trim();
+  return owner ? `${owner} · ${text}` : text;
 }
 
 /** Every message of a nested react-hook-form error tree, with its field path, in form order. */
