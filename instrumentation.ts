@@ -1,16 +1,20 @@
 // Runs once when the server process starts: fail fast on bad configuration, bring the database
-// schema up to date, start the one upstream sFOX feed subscription of this process, and hand the
-// event-stream router to the HTTP layer (scripts/app-server.ts).
+// schema up to date, make sure a partner admin can sign in, start the one upstream sFOX feed
+// subscription of this process, and hand the event-stream router to the HTTP layer
+// (scripts/app-server.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("@/lib/env");
   getEnv();
   const { getDatabaseHandle } = await import("@/lib/db/client");
   const { driver } = await getDatabaseHandle();
+  // This process owns the (embedded) database, so the first admin is created here.
+  const { bootstrapAdmin } = await import("@/lib/admin/bootstrap-admin");
+  const admin = await bootstrapAdmin();
   const { startRealtime } = await import("@/lib/realtime/runtime");
   startRealtime();
   const { registerStreamRouter } = await import("@/lib/realtime/stream-router");
   registerStreamRouter();
   const { log } = await import("@/lib/log");
-  log.info("app_ready", { database: driver, sfox: getEnv().sfox.mode });
+  log.info("app_ready", { database: driver, sfox: getEnv().sfox.mode, admin });
 }

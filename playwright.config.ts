@@ -54,6 +54,9 @@ export default defineConfig({
       PORT: String(port),
       SANDBOX_PORT: String(sandboxPort),
       DATA_DIR: dataDir,
+      // A known partner admin, created at start, for e2e/admin-sign-in.spec.ts.
+      ADMIN_EMAIL: "admin@e2e.test",
+      ADMIN_PASSWORD: "e2e-admin-password-0123",
     },
   },
 });

@@ -9,12 +9,26 @@ import { getEnv, requireSecret } from "@/lib/env";
 /** How many sign-in attempts one client may make per window before it is told to wait. */
 export const SIGN_IN_LIMIT = { window: 60, max: 5 } as const;
 
-function createAuth(db: Parameters<typeof drizzleAdapter>[0]) {
+/**
+ * On this machine http://localhost:PORT and http://127.0.0.1:PORT are the same app: a browser on
+ * either may sign in. Any other origin must be APP_URL itself (better-auth's CSRF check).
+ */
+function loopbackTwin(appUrl: string): string[] {
+  const url = new URL(appUrl);
+  const twin = { localhost: "127.0.0.1", "127.0.0.1": "localhost" }[url.hostname];
+  if (!twin) return [];
+  url.hostname = twin;
+  return [url.origin];
+}
+
+/** Exported for tests and `npm run admin:create`, which bring their own database. */
+export function createAuth(db: Parameters<typeof drizzleAdapter>[0]) {
   const env = getEnv();
   return betterAuth({
     appName: env.partnerName,
     baseURL: env.appUrl,
     basePath: "/api/auth",
+    trustedOrigins: loopbackTwin(env.appUrl),
     secret: requireSecret("sessionSecret"),
     database: drizzleAdapter(db, {
       provider: "pg",

@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { requireAdmin } from "@/lib/admin/require-admin";
+import { ADMIN_HOME } from "@/lib/admin/safe-next";
+import { ConsoleHeader } from "./_components/console-header";
+
+// The first of two checks: pages, actions and route handlers check the session again themselves.
+export default async function AdminConsoleLayout({ children }: { children: ReactNode }) {
+  const admin = await requireAdmin(ADMIN_HOME);
+  return (
+    <>
+      <ConsoleHeader email={admin.email} />
+      <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-10">{children}</div>
+    </>
+  );
+}
