@@ -1,0 +1,240 @@
+/**
+ * `npm run bench:sse`: how the app's end-user event streams (GET /api/onboarding/events, served
+ * from raw Node responses by scripts/app-server.ts) hold up against the floor for Node, a minimal
+ * plain node:http broadcaster fed by the same upstream (floor-server.ts).
+ *
+ * What it does (details in scripts/bench/README-sse.md):
+ * - builds the app when .next/BUILD_ID is missing; makes a temporary DATA_DIR with fresh secrets;
+ *   starts the sFOX sandbox on a free loopback port, registers the users (REST), and seeds the
+ *   app's database with one registered onboarding session per user (seed.ts, lib/db);
+ * - for each N (default 1,000 and 10,000): N clients = N/100 users x 100 tabs each, first on a
+ *   fresh floor, then on a fresh app (PGlite is single-process, and two servers at once would
+ *   share the 2 cores): warm-up, RSS before/after connecting, steady phase (5 events/s for 60 s),
+ *   burst phase (10,000 deliveries/s for 30 s: 100 events/s), each reporting delivered/expected,
+ *   latency p50/p99/max (decision posted -> event parsed, monotonic clock), CPU and event-loop
+ *   delay (probe.ts, preloaded); for the app the slow-consumer experiment inside the burst and,
+ *   at the largest N, a restart with everyone connected;
+ * - prints the table and verdicts; the last line is `BENCH sse ...`; stops everything it started
+ *   (also on Ctrl-C and errors) and removes the temporary directory (keep it with --keep).
+ *
+ * Needs a high open-files limit (the npm script raises it with `ulimit -n`).
+ */
+import { randomBytes } from "node:crypto";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { monoMs } from "./clock";
+import { OptionsError, USAGE, parseOptions, type BenchOptions } from "./options";
+import { findProcess, openFilesLimit } from "./proc-stats";
+import { ProcessGroup, freePort, tailOf } from "./processes";
+import { renderReport } from "./report";
+import { SandboxDriver } from "./sandbox-driver";
+import { runTarget, type RunPlan, type TargetReport } from "./scenario";
+import { type BenchContext, cleanEnv, startSandbox } from "./servers";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const startedAt = monoMs();
+let group: ProcessGroup | null = null;
+let postgres: { stop(): Promise<void> } | null = null;
+let workDir: string | null = null;
+let keepWork = false;
+let finishing = false;
+
+function say(line: string): void {
+  console.log(line);
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (error instanceof OptionsError) {
+      if (error.message) console.error(`bench:sse: ${error.message}`);
+      console.error(USAGE);
+      process.exit(error.message ? 2 : 0);
+    }
+    throw error;
+  }
+  keepWork = options.keep;
+  const largest = Math.max(...options.clients);
+  const limit = openFilesLimit();
+  if (limit < largest + 1_024) {
+    throw new Error(
+      `the open-files limit is ${limit}; ${largest} clients need more. Run through \`npm run bench:sse\` (it raises it) or \`ulimit -n 200000\` first.`,
+    );
+  }
+
+  await ensureBuild();
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-sse-"));
+  const logDir = path.join(workDir, "logs");
+  fs.mkdirSync(logDir);
+  group = new ProcessGroup(root, logDir);
+  group.onUnexpectedExit = (child, code, signal) => {
+    void fail(
+      new Error(
+        `${child.name} (pid ${child.pid}) exited unexpectedly (${signal ?? `code ${code}`}):\n${tailOf(child.logFile)}`,
+      ),
+    );
+  };
+
+  const ctx: BenchContext = {
+    root,
+    group,
+    baseEnv: cleanEnv(process.env),
+    dataDir: path.join(workDir, "data"),
+    logDir,
+    apiKey: randomBytes(16).toString("hex"),
+    sessionSecret: randomBytes(32).toString("base64url"),
+    tokenEncryptionKey: randomBytes(32).toString("hex"),
+    appNodeFlags: options.appNodeFlags,
+    databaseUrl: null,
+    postgresPid: null,
+    sandboxPort: await freePort(),
+    appPort: await freePort(),
+    floorPort: await freePort(),
+    appProbePort: await freePort(),
+    floorProbePort: await freePort(),
+    loadgenProbePort: await freePort(),
+    sandboxProbePort: await freePort(),
+    floorSessionsFile: path.join(workDir, "floor-sessions.json"),
+  };
+  say(
+    `bench:sse: N = ${options.clients.map((n) => n.toLocaleString("en-US")).join(", ")}; work dir ${workDir}`,
+  );
+  say(
+    `  ports: sandbox ${ctx.sandboxPort}, app ${ctx.appPort}, floor ${ctx.floorPort}; open-files limit ${limit}`,
+  );
+
+  if (options.database === "postgres") {
+    // The project's throwaway test server (test/postgres.ts: initdb on a free port, fsync off).
+    const { startTestPostgres } = await import("../../test/postgres");
+    const server = await startTestPostgres();
+    postgres = server;
+    ctx.databaseUrl = server.url;
+    ctx.postgresPid = findProcess(["postgres", `-p ${new URL(server.url).port}`]);
+    say(`  database: PostgreSQL at ${server.url}`);
+  }
+
+  const sandbox = await startSandbox(ctx);
+  const driver = new SandboxDriver(ctx.sandboxPort, ctx.apiKey);
+
+  // Each N gets its own users, so one run's history never inflates another's replays.
+  const plans = options.clients.map((n) => {
+    const perUser = Math.min(options.clientsPerUser, n);
+    const userCount = Math.max(1, Math.round(n / perUser));
+    const users = Array.from({ length: userCount }, (_, i) => `bench_n${n}_u${i}`);
+    const clientsOf = users.map((_, user) => Math.floor(n / userCount) + (user < n % userCount ? 1 : 0));
+    return { n, users, clientsOf };
+  });
+  const backlogUser = "bench_backlog";
+  const allUsers = plans.flatMap((plan) => plan.users);
+  say(
+    `  registering ${allUsers.length} users in the sandbox and seeding the app's database (${options.slowBacklog.toLocaleString("en-US")} backlog events)`,
+  );
+  await driver.register(allUsers);
+  const cookies = await seed(ctx, allUsers, backlogUser, options.slowBacklog, logDir);
+
+  const reports: TargetReport[] = [];
+  for (const plan of plans) {
+    const runPlan: RunPlan = {
+      ...plan,
+      cookies: plan.users.map((user) => cookies.get(user) ?? ""),
+      backlogCookie: cookies.get(backlogUser) ?? "",
+      backlog: options.slowBacklog,
+      restart: options.restart && plan.n === largest,
+    };
+    for (const kind of options.targets) {
+      say(`N=${plan.n.toLocaleString("en-US")} ${kind}:`);
+      reports.push(await runTarget(kind, ctx, options, runPlan, driver, sandbox, say));
+    }
+  }
+  driver.close();
+  await finish(0, () => {
+    for (const line of renderReport(reports, options, monoMs() - startedAt)) console.log(line);
+  });
+}
+
+async function ensureBuild(): Promise<void> {
+  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  say("bench:sse: no production build (.next/BUILD_ID); running `next build` first");
+  const code = await new Promise<number | null>((resolve) => {
+    const build = spawn(
+      process.execPath,
+      [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"],
+      {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...cleanEnv(process.env), NODE_ENV: "production" } as NodeJS.ProcessEnv,
+      },
+    );
+    build.on("exit", resolve);
+  });
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+}
+
+/** Sessions in the app's database (before the app starts), their cookies, and the floor's session map. */
+async function seed(
+  ctx: BenchContext,
+  userIds: string[],
+  backlogUser: string,
+  backlog: number,
+  logDir: string,
+): Promise<Map<string, string>> {
+  const input = path.join(logDir, "seed-input.json");
+  const output = path.join(logDir, "seed-output.json");
+  fs.writeFileSync(
+    input,
+    JSON.stringify({
+      dataDir: ctx.dataDir,
+      databaseUrl: ctx.databaseUrl,
+      sessionSecret: ctx.sessionSecret,
+      userIds,
+      backlogUserId: backlogUser,
+      backlog,
+      output,
+    }),
+  );
+  const child = ctx.group.spawnNode("seed", path.join(import.meta.dirname, "seed.ts"), {
+    args: [input],
+    env: { ...ctx.baseEnv, NODE_ENV: "production", DATA_DIR: ctx.dataDir },
+    nodeFlags: ["--conditions=react-server"],
+    oneShot: true,
+  });
+  const code = await child.exited;
+  if (code !== 0) throw new Error(`seeding the database failed:\n${tailOf(child.logFile)}`);
+  const { sessions } = JSON.parse(fs.readFileSync(output, "utf8")) as {
+    sessions: Array<{ userId: string; sessionId: string; cookie: string }>;
+  };
+  fs.writeFileSync(
+    ctx.floorSessionsFile,
+    JSON.stringify(Object.fromEntries(sessions.map((s) => [s.sessionId, s.userId]))),
+  );
+  return new Map(sessions.map((s) => [s.userId, s.cookie]));
+}
+
+/** Stops every process this run started, removes the work dir, then prints and exits. */
+async function finish(code: number, print?: () => void): Promise<void> {
+  if (finishing) return;
+  finishing = true;
+  await group?.stopAll();
+  await postgres?.stop().catch(() => undefined);
+  // A failure keeps the logs to look at; a success or a Ctrl-C cleans up.
+  if (workDir && !keepWork && code !== 1) fs.rmSync(workDir, { recursive: true, force: true });
+  else if (workDir) console.error(`bench:sse: logs and data kept in ${workDir}`);
+  print?.();
+  process.exit(code);
+}
+
+async function fail(error: unknown): Promise<void> {
+  console.error(
+    `\nbench:sse failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  await finish(1);
+}
+
+process.on("SIGINT", () => void finish(130));
+process.on("SIGTERM", () => void finish(143));
+process.on("exit", () => group?.killAllNow());
+main().catch(fail);
