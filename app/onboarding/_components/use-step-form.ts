@@ -125,8 +125,10 @@ function describeForSummary(errors: SummaryError[]): SummaryError[] {
 }
 
 function labelOf(element: HTMLElement): string {
+  // A radio's own label is one answer ("Yes"); the question is its group's legend.
+  const isRadio = (element as HTMLInputElement).type === "radio";
   const own =
-    (element as HTMLInputElement).labels?.[0]?.textContent ??
+    (isRadio ? undefined : (element as HTMLInputElement).labels?.[0]?.textContent) ??
     element.closest("fieldset")?.querySelector("legend")?.textContent ??
     "";
   const owner = element.closest("[data-summary-group]")?.getAttribute("data-summary-group");
