@@ -11,16 +11,25 @@ export type StreamState = "connecting" | "open" | "reconnecting";
  */
 export function useEventStream<Data>(
   path: string | null,
-  options: { event: string; since: number; onMessage: (data: Data, id: number) => void },
+  options: {
+    event: string;
+    since: number;
+    onMessage: (data: Data, id: number) => void;
+    /** Messages without an id (state, not history), e.g. the admin stream's `feed`. */
+    signal?: { event: string; onSignal: (data: unknown) => void };
+  },
 ): StreamState {
   const [state, setState] = useState<StreamState>("connecting");
   const onMessage = useRef(options.onMessage);
+  const onSignal = useRef(options.signal?.onSignal);
   const lastId = useRef(options.since);
   useEffect(() => {
     onMessage.current = options.onMessage;
+    onSignal.current = options.signal?.onSignal;
   });
 
   const { event } = options;
+  const signalEvent = options.signal?.event ?? null;
   useEffect(() => {
     if (!path) return;
     let source: EventSource | null = null;
@@ -44,6 +53,11 @@ export function useEventStream<Data>(
         if (Number.isFinite(id) && id > 0) lastId.current = id;
         onMessage.current(JSON.parse((message as MessageEvent<string>).data) as Data, id);
       });
+      if (signalEvent) {
+        source.addEventListener(signalEvent, (message) => {
+          onSignal.current?.(JSON.parse((message as MessageEvent<string>).data) as unknown);
+        });
+      }
     };
     open();
     return () => {
@@ -51,7 +65,7 @@ export function useEventStream<Data>(
       clearTimeout(retry);
       source?.close();
     };
-  }, [path, event]);
+  }, [path, event, signalEvent]);
 
   return state;
 }

@@ -45,9 +45,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const releaseLock = acquirePgliteLock(directory);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    const client = await PGlite.create(directory);
+    // pg_trgm backs the back office's search (migration 0003 creates the extension).
+    const client = await PGlite.create(directory, { extensions: { pg_trgm } });
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder });
     return {

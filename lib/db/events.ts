@@ -50,6 +50,22 @@ export async function listEventsWithUsersAfter(
     .limit(limit);
 }
 
+/** One user's events after an id with the user's current row, oldest first: the detail page's stream. */
+export function listUserEventsWithUserAfter(
+  db: Database,
+  userId: string,
+  afterId: number,
+  limit = 1_000,
+): Promise<Array<{ event: EventRow; user: UserRow }>> {
+  return db
+    .select({ event: events, user: users })
+    .from(events)
+    .innerJoin(users, eq(users.userId, events.userId))
+    .where(and(eq(events.userId, userId), gt(events.id, afterId)))
+    .orderBy(asc(events.id))
+    .limit(limit);
+}
+
 /** The newest event id of one user (0 when none): where a freshly rendered page's stream starts. */
 export async function latestUserEventId(db: Database, userId: string): Promise<number> {
   const [row] = await db.select({ id: events.id }).from(events).where(eq(events.userId, userId)).orderBy(desc(events.id)).limit(1);

@@ -1,3 +1,4 @@
+import { maskEmail } from "@/lib/admin/mask-contact";
 import type { EventRow, UserRow } from "@/lib/db/schema";
 import type { Requirements, UserStatus } from "@/lib/sfox/types";
 
@@ -8,7 +9,10 @@ export interface StatusMessage {
   at: string;
 }
 
-/** What the admin stream carries: the change plus what the users list shows of the person. */
+/**
+ * What the admin stream carries: the change plus what the users list shows of the person. The
+ * email is masked as on the page: the full contact details only come from an audited reveal.
+ */
 export interface AdminUserMessage extends StatusMessage {
   userId: string;
   kind: string;
@@ -16,11 +20,20 @@ export interface AdminUserMessage extends StatusMessage {
   user: {
     firstName: string;
     lastName: string;
-    email: string;
+    emailMasked: string;
     accountType: UserRow["accountType"];
     accountRole: UserRow["accountRole"];
     createdAt: string;
+    deactivated: boolean;
   };
+}
+
+/** The upstream feed's state, sent on the admin stream when it changes (no id: not an event). */
+export interface FeedSignal {
+  state: string;
+  connected: boolean;
+  reconnects: number;
+  lastEventAt: string | null;
 }
 
 function changeOf(event: EventRow): { status: UserStatus; requirements: Requirements; previousStatus: UserStatus | null } {
@@ -46,10 +59,11 @@ export function toAdminUserMessage(event: EventRow, user: UserRow): AdminUserMes
     user: {
       firstName: user.firstName,
       lastName: user.lastName,
-      email: user.email,
+      emailMasked: maskEmail(user.email),
       accountType: user.accountType,
       accountRole: user.accountRole,
       createdAt: user.createdAt.toISOString(),
+      deactivated: user.deactivatedAt !== null,
     },
   };
 }

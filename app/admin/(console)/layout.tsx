@@ -9,7 +9,7 @@ export default async function AdminConsoleLayout({ children }: { children: React
   return (
     <>
       <ConsoleHeader email={admin.email} />
-      <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-10">{children}</div>
+      <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 sm:py-10">{children}</div>
     </>
   );
 }

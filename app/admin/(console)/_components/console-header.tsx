@@ -5,7 +5,7 @@ import { signOut } from "../_actions/sign-out";
 export function ConsoleHeader({ email }: { email: string }) {
   return (
     <div className="border-b border-gray-200 bg-gray-50">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
         <p className="text-ink font-semibold">Back office</p>
         <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2">
           <p className="text-ink-muted min-w-0 truncate text-sm">

@@ -1,0 +1,115 @@
+import { z } from "zod";
+
+/**
+ * What the users list shows: a tab, filters, a search, a sort and a page, read from the URL so
+ * every view can be bookmarked, shared, exported and reloaded. Browser-safe: the list's links and
+ * the live updates use it too.
+ */
+
+export const USER_TABS = ["pending", "verified", "unsupported", "all"] as const;
+export type UserTab = (typeof USER_TABS)[number];
+
+export const ACCOUNT_TYPES = ["individual", "corporation"] as const;
+export const ACCOUNT_ROLES = ["client", "advisor"] as const;
+export const USER_SORTS = ["created", "changed"] as const;
+export const SORT_DIRECTIONS = ["desc", "asc"] as const;
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+export const SEARCH_MAX_LENGTH = 100;
+
+export interface UserListQuery {
+  tab: UserTab;
+  accountType: (typeof ACCOUNT_TYPES)[number] | null;
+  role: (typeof ACCOUNT_ROLES)[number] | null;
+  /** Trimmed; empty means no search. */
+  search: string;
+  sort: (typeof USER_SORTS)[number];
+  direction: (typeof SORT_DIRECTIONS)[number];
+  page: number;
+  pageSize: (typeof PAGE_SIZES)[number];
+}
+
+export const DEFAULT_USER_LIST_QUERY: UserListQuery = {
+  tab: "pending",
+  accountType: null,
+  role: null,
+  search: "",
+  sort: "created",
+  direction: "desc",
+  page: 1,
+  pageSize: 25,
+};
+
+// A hand-edited or stale URL falls back to the default for that part instead of failing the page.
+const oneOf = <T extends readonly string[]>(values: T, fallback: T[number] | null) =>
+  z.enum(values as unknown as [T[number], ...T[number][]]).catch(fallback as T[number]);
+
+const querySchema = z.object({
+  tab: oneOf(USER_TABS, DEFAULT_USER_LIST_QUERY.tab),
+  type: oneOf(ACCOUNT_TYPES, null).nullable().default(null),
+  role: oneOf(ACCOUNT_ROLES, null).nullable().default(null),
+  q: z
+    .string()
+    .catch("")
+    .default("")
+    .transform((value) => value.trim().slice(0, SEARCH_MAX_LENGTH)),
+  sort: oneOf(USER_SORTS, DEFAULT_USER_LIST_QUERY.sort),
+  dir: oneOf(SORT_DIRECTIONS, DEFAULT_USER_LIST_QUERY.direction),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
+  size: z.coerce
+    .number()
+    .refine((size) => (PAGE_SIZES as readonly number[]).includes(size))
+    .catch(DEFAULT_USER_LIST_QUERY.pageSize)
+    .default(DEFAULT_USER_LIST_QUERY.pageSize),
+});
+
+type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** The list query of a URL's search params; anything unknown or malformed takes its default. */
+export function parseUserListQuery(input: SearchParamsInput): UserListQuery {
+  const raw: Record<string, string | undefined> = {};
+  if (input instanceof URLSearchParams) {
+    for (const key of input.keys()) raw[key] = input.get(key) ?? undefined;
+  } else {
+    for (const [key, value] of Object.entries(input)) raw[key] = Array.isArray(value) ? value[0] : value;
+  }
+  const parsed = querySchema.parse(raw);
+  return {
+    tab: parsed.tab,
+    accountType: parsed.type,
+    role: parsed.role,
+    search: parsed.q,
+    sort: parsed.sort,
+    direction: parsed.dir,
+    page: parsed.page,
+    pageSize: parsed.size as UserListQuery["pageSize"],
+  };
+}
+
+/** The URL search string of a query (without `?`), leaving defaults out so URLs stay short. */
+export function userListSearch(query: UserListQuery): string {
+  const params = new URLSearchParams();
+  const d = DEFAULT_USER_LIST_QUERY;
+  if (query.tab !== d.tab) params.set("tab", query.tab);
+  if (query.accountType) params.set("type", query.accountType);
+  if (query.role) params.set("role", query.role);
+  if (query.search) params.set("q", query.search);
+  if (query.sort !== d.sort) params.set("sort", query.sort);
+  if (query.direction !== d.direction) params.set("dir", query.direction);
+  if (query.page !== 1) params.set("page", String(query.page));
+  if (query.pageSize !== d.pageSize) params.set("size", String(query.pageSize));
+  return params.toString();
+}
+
+/** The list's URL for a query changed by `change`; any change other than the page goes to page 1. */
+export function userListHref(query: UserListQuery, change: Partial<UserListQuery> = {}): string {
+  const next = { ...query, ...change };
+  if (!("page" in change)) next.page = 1;
+  const search = userListSearch(next);
+  return search ? `/admin?${search}` : "/admin";
+}
+
+/** The status a tab shows, or null for All. */
+export function statusOfTab(tab: UserTab): Exclude<UserTab, "all"> | null {
+  return tab === "all" ? null : tab;
+}
