@@ -37,7 +37,10 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   if (dev) server.on("upgrade", app.getUpgradeHandler());
 
-  await new Promise<void>((resolve) => server.listen(env.port, resolve));
+  // After a restart every open stream reconnects within seconds; Node's default accept queue (511)
+  // overflows, the kernel drops SYNs, and those browsers only retry after TCP's 1, 3, 7, 15 s backoff.
+  // 4096 is Linux's default ceiling (net.core.somaxconn).
+  await new Promise<void>((resolve) => server.listen({ port: env.port, backlog: 4096 }, resolve));
   console.log(`[app] listening on port ${env.port}${dev ? " (development)" : ""}`);
 
   const stop = () => {

@@ -16,6 +16,8 @@ let server: http.Server;
 let base: string;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://x");
+    if (url.pathname === "/history") return serveHistory(req, res, Number(url.searchParams.get("stall") ?? 30_000));
     const since = Number(new URL(req.url ?? "/", "http://x").searchParams.get("since") ?? 0);
     const userId = new URL(req.url ?? "/", "http://x").searchParams.get("user") ?? "u1";
     void replayThenLive({
@@ -25,9 +27,13 @@ beforeAll(async () => {
       event: "status",
       subscribe: (listener) => eventBus().subscribeUser(userId, listener),
       replay: async (afterId, limit) => {
-        // A change published while the replay is reading must still arrive, once.
+        // A change committed and published while the replay is reading must still arrive, once.
         const rows = stored.filter((row) => row.userId === userId && row.id > afterId).slice(0, limit);
-        if (afterId === since) eventBus().publish({ event: event(stored.length + 100, userId), user });
+        if (afterId === since) {
+          const late = event(stored.length + 100, userId);
+          stored.push(late);
+          eventBus().publish({ event: late, user });
+        }
         return rows.map((row) => ({ event: row }));
       },
       toMessage: (row) => ({ id: row.event.id }),
@@ -41,11 +47,70 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** A user with a long stored history (~10 MB as SSE), for the replay's pacing. */
+const HISTORY = 20_000;
+const history = Array.from({ length: HISTORY }, (_, index) => event(index + 1, "long"));
+let peakQueued = 0;
+let historyStreamClosed = false;
+function serveHistory(req: http.IncomingMessage, res: http.ServerResponse, stallTimeoutMs: number) {
+  historyStreamClosed = false;
+  void replayThenLive({
+    req,
+    res,
+    since: 0,
+    event: "status",
+    stallTimeoutMs,
+    subscribe: (listener) => eventBus().subscribeUser("long", listener),
+    replay: async (afterId, limit) => history.filter((row) => row.id > afterId).slice(0, limit).map((row) => ({ event: row })),
+    toMessage: (row) => ({ id: row.event.id, padding: "p".repeat(400) }),
+    onOpen: (stream) => {
+      const timer = setInterval(() => (peakQueued = Math.max(peakQueued, stream.queuedBytes)), 1);
+      stream.onClose(() => {
+        clearInterval(timer);
+        historyStreamClosed = true;
+      });
+    },
+  });
+}
+
 function ids(text: string): number[] {
   return [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
 }
 
 describe("replay, then live", () => {
+  it("paces a long history to a slow reader: all of it arrives, and the server never queues much of it", async () => {
+    peakQueued = 0;
+    const response = await fetch(`${base}/history`);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let count = 0;
+    let tail = "";
+    let reads = 0;
+    while (count < HISTORY) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      const text = tail + decoder.decode(value, { stream: true });
+      const cut = text.lastIndexOf("\n\n");
+      count += ids(text.slice(0, cut + 2)).length;
+      tail = text.slice(cut + 2);
+      // Read slowly at first, so the socket backs up and the replay has to wait.
+      if (++reads < 40) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await reader.cancel();
+    expect(count).toBe(HISTORY);
+    // ~10 MB went through; what waited in the server's memory stayed near one high-water mark.
+    expect(peakQueued).toBeLessThan(256 * 1024);
+  });
+
+  it("lets go of a client that takes nothing during a replay, once the stall timeout passes", async () => {
+    const controller = new AbortController();
+    // Read the headers, never the body.
+    await fetch(`${base}/history?stall=300`, { signal: controller.signal });
+    for (let wait = 0; !historyStreamClosed && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    expect(historyStreamClosed).toBe(true);
+  });
+
   it("replays what the client missed, then what arrived during the replay, each once and in order", async () => {
     stored.splice(0, stored.length, event(1), event(2), event(3), event(4, "other"));
     const controller = new AbortController();

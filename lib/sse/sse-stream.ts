@@ -18,6 +18,15 @@ export interface SseStreamOptions {
 export interface SseStream {
   /** False when the stream is closed or was just dropped as too slow. */
   send(message: SseMessage): boolean;
+  /** `send` for a frame already made by `formatSseMessage` (one event fanned out to many streams). */
+  sendFrame(frame: string): boolean;
+  /** Bytes written but not yet taken by the socket: a client reading slowly lets this grow. */
+  readonly queuedBytes: number;
+  /**
+   * Resolves once the queue has drained (true), or with false when the stream closed or `timeoutMs`
+   * passed first. A sender that can wait (a replay from the database) waits here instead of queueing.
+   */
+  drained(timeoutMs: number): Promise<boolean>;
   close(): void;
   onClose(callback: () => void): void;
   readonly closed: boolean;
@@ -69,7 +78,31 @@ export function openSseStream(req: IncomingMessage, res: ServerResponse, options
     get closed() {
       return closed;
     },
+    get queuedBytes() {
+      return res.writableLength;
+    },
+    drained(timeoutMs) {
+      if (closed) return Promise.resolve(false);
+      if (!res.writableNeedDrain) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const done = (ok: boolean) => {
+          clearTimeout(timer);
+          res.off("drain", onDrain);
+          const index = closeCallbacks.indexOf(onClose);
+          if (index >= 0) closeCallbacks.splice(index, 1);
+          resolve(ok);
+        };
+        const onDrain = () => done(true);
+        const onClose = () => done(false);
+        const timer = setTimeout(() => done(false), timeoutMs);
+        res.on("drain", onDrain);
+        closeCallbacks.push(onClose);
+      });
+    },
     send(message) {
+      return this.sendFrame(formatSseMessage(message));
+    },
+    sendFrame(frame) {
       if (closed) return false;
       if (res.writableLength > maxQueuedBytes) {
         // It stopped reading; it will come back with Last-Event-ID and miss nothing.
@@ -77,7 +110,7 @@ export function openSseStream(req: IncomingMessage, res: ServerResponse, options
         finish();
         return false;
       }
-      res.write(formatSseMessage(message));
+      res.write(frame);
       return true;
     },
     close() {
