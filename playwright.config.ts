@@ -41,7 +41,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Signs the partner admin in once and saves the session the admin specs reuse (see e2e/admin.setup.ts).
+    // Every spec depends on it, so it finishes before admin-sign-in.spec.ts can exhaust the sign-in limit.
+    { name: "admin-setup", testMatch: /admin\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["admin-setup"] },
+  ],
   webServer: {
     // A fresh embedded database and sandbox state for every run.
     command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,

@@ -1,29 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo, test } from "@playwright/test";
-
-// The admin created at start from playwright.config.ts `webServer.env`.
-const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-0123" };
+import { expect, type Page, test } from "@playwright/test";
+import { ADMIN, audit } from "./support/admin";
 
 // better-auth allows 5 sign-in attempts per client address per minute, and every spec comes from
-// 127.0.0.1. So every sign-in of the suite lives in this one file, run in order in one worker, and
-// the test that exhausts the limit runs last: nothing signs in after it.
+// 127.0.0.1. The other admin specs never sign in: they reuse the session e2e/admin.setup.ts saved
+// before any spec started (every spec's project depends on it). The sign-ins of this file run in
+// order in one worker, and the test that exhausts the limit runs last: nothing signs in after it.
 test.describe.configure({ mode: "serial" });
-
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 375, height: 740 },
-] as const;
-
-async function audit(page: Page, testInfo: TestInfo, state: string) {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    const results = await new AxeBuilder({ page }).analyze();
-    const found = results.violations.map((violation) => `${violation.id}: ${violation.help}`);
-    expect.soft(found, `axe on ${state} at ${viewport.width}px`).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`${state}-${viewport.width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(VIEWPORTS[0]);
-}
 
 /** Fills and sends the form; answers the status of better-auth's reply. */
 async function signIn(page: Page, email: string, password: string): Promise<number> {
@@ -101,8 +83,8 @@ test("an admin signs in with the keyboard, sees the console, and signs out", asy
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   await expect(page.getByText(`Signed in as ${ADMIN.email}`)).toBeVisible();
-  await expect(page.getByText(/^Live sFOX feed: /)).toBeVisible();
-  await expect(page.getByText("The list of users is not built yet.")).toBeVisible();
+  await expect(page.getByTestId("live-indicator")).toHaveText("Updates: live · sFOX feed: connected");
+  await expect(page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: /^Pending/ })).toHaveAttribute("aria-current", "page");
   await audit(page, testInfo, "console");
 
   // Signed in, the sign-in page has nothing to offer; the stream lets the admin in.

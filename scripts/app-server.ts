@@ -12,6 +12,9 @@ import path from "node:path";
 import next from "next";
 import { parseEnv } from "../lib/env";
 
+/** Read by lib/admin/require-admin.ts (the same name is declared there). */
+const REQUEST_PATH_HEADER = "x-sfox-request-path";
+
 type StreamRouter = (req: IncomingMessage, res: ServerResponse) => boolean;
 const shared = globalThis as typeof globalThis & { __sfoxStreamRouter?: StreamRouter };
 
@@ -29,6 +32,9 @@ async function main(): Promise<void> {
     // Without a trusted proxy in front, the socket is the client: never trust a client-sent
     // X-Forwarded-For (sign-in rate limits are per client address).
     if (!env.trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    // Layouts cannot see the URL; the admin console's layout needs it to send a signed-out visitor
+    // back to the page they asked for. Always set here, so a client cannot choose it.
+    req.headers[REQUEST_PATH_HEADER] = req.url ?? "/";
     if (streams(req, res)) return;
     void handle(req, res);
   });

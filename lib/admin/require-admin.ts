@@ -1,7 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentAdmin, type AdminIdentity } from "./admin-session";
-import { signInPath } from "./safe-next";
+import { ADMIN_HOME, signInPath } from "./safe-next";
+
+/** Set on every request by scripts/app-server.ts (which overwrites whatever a client sent). */
+const REQUEST_PATH_HEADER = "x-sfox-request-path";
 
 /**
  * The signed-in admin, or a redirect to sign in that comes back to `path`. Layouts cannot see the
@@ -11,4 +15,17 @@ export async function requireAdmin(path: string): Promise<AdminIdentity> {
   const admin = await currentAdmin();
   if (!admin) redirect(signInPath(path));
   return admin;
+}
+
+/**
+ * For layouts, which are not given the URL: the path of this request as the HTTP layer recorded it
+ * (sanitised again by signInPath), else the console's home.
+ */
+export async function requireAdminForThisRequest(): Promise<AdminIdentity> {
+  const recorded = (await headers()).get(REQUEST_PATH_HEADER);
+  if (!recorded) return requireAdmin(ADMIN_HOME);
+  // A client-side navigation fetches the page with Next's own `_rsc` parameter: not part of the page.
+  const url = new URL(recorded, "http://path.invalid");
+  url.searchParams.delete("_rsc");
+  return requireAdmin(`${url.pathname}${url.search}`);
 }

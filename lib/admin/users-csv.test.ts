@@ -45,8 +45,8 @@ describe("csvRows", () => {
       email: "ada@example.com",
       phone_number: "'+14155550123",
       status: "pending",
-      email_confirmed: "true",
-      sms_confirmed: "false",
+      email_to_confirm: "false",
+      sms_to_confirm: "true",
       created_at: "2026-01-02T03:04:05.000Z",
       deactivated_at: "",
     });

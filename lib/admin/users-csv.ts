@@ -10,8 +10,10 @@ const COLUMNS: Array<[string, (row: UserListRow) => string]> = [
   ["account_type", (row) => row.accountType],
   ["account_role", (row) => row.accountRole],
   ["status", (row) => row.status],
-  ["email_confirmed", (row) => String(!row.requirements.email)],
-  ["sms_confirmed", (row) => String(!row.requirements.sms)],
+  // sFOX's requirements as they are (true = still to confirm): a corporation is never asked for an
+  // SMS code, so "confirmed" would be wrong for it.
+  ["email_to_confirm", (row) => String(Boolean(row.requirements.email))],
+  ["sms_to_confirm", (row) => String(Boolean(row.requirements.sms))],
   ["advisor_user_id", (row) => row.advisorUserId ?? ""],
   ["created_at", (row) => row.createdAt.toISOString()],
   ["last_change_at", (row) => row.updatedAt.toISOString()],

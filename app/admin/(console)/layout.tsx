@@ -1,11 +1,10 @@
 import type { ReactNode } from "react";
-import { requireAdmin } from "@/lib/admin/require-admin";
-import { ADMIN_HOME } from "@/lib/admin/safe-next";
+import { requireAdminForThisRequest } from "@/lib/admin/require-admin";
 import { ConsoleHeader } from "./_components/console-header";
 
 // The first of two checks: pages, actions and route handlers check the session again themselves.
 export default async function AdminConsoleLayout({ children }: { children: ReactNode }) {
-  const admin = await requireAdmin(ADMIN_HOME);
+  const admin = await requireAdminForThisRequest();
   return (
     <>
       <ConsoleHeader email={admin.email} />

@@ -24,11 +24,21 @@ export function StatusBadge({ status, deactivated }: { status: UserListItem["sta
   );
 }
 
-/** What is left to confirm: each requirement as a chip that says whether it is done. */
-export function RequirementChips({ requirements }: { requirements: UserListItem["requirements"] }) {
+/**
+ * What is left to confirm: each requirement as a chip that says whether it is done. sFOX never asks
+ * a corporation for an SMS code, so it has no SMS chip (rather than a misleading "confirmed").
+ */
+export function RequirementChips({
+  requirements,
+  accountType,
+}: {
+  requirements: UserListItem["requirements"];
+  accountType: UserListItem["accountType"];
+}) {
+  const types = accountType === "corporation" && !requirements.sms ? (["email"] as const) : (["email", "sms"] as const);
   return (
     <ul className="flex flex-wrap gap-1" aria-label="Verification">
-      {(["email", "sms"] as const).map((type) => {
+      {types.map((type) => {
         const pending = requirements[type];
         const label = type === "sms" ? "SMS" : "Email";
         return (

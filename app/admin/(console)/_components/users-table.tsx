@@ -84,7 +84,7 @@ export function UsersTable({
                   <StatusBadge status={row.status} deactivated={row.deactivated} />
                 </td>
                 <td className="px-3 py-2">
-                  <RequirementChips requirements={row.requirements} />
+                  <RequirementChips requirements={row.requirements} accountType={row.accountType} />
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{formatUtc(row.createdAt)}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{formatUtc(row.changedAt)}</td>

@@ -116,6 +116,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
 
           <LiveUserStatus
             userId={user.userId}
+            accountType={user.accountType}
             since={since}
             status={user.status}
             requirements={{ email: Boolean(user.requirements.email), sms: Boolean(user.requirements.sms) }}

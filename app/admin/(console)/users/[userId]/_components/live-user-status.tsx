@@ -21,10 +21,11 @@ interface LiveState {
 /** The user's status, requirements and timeline (newest first), following this user's events live. */
 export function LiveUserStatus({
   userId,
+  accountType,
   since,
   truncated,
   ...initial
-}: Omit<LiveState, "announcement"> & { userId: string; since: number; truncated: boolean }) {
+}: Omit<LiveState, "announcement"> & { userId: string; accountType: UserListItem["accountType"]; since: number; truncated: boolean }) {
   const [state, setState] = useState<LiveState>({ ...initial, announcement: "" });
   const onMessage = useCallback((message: AdminUserMessage, id: number) => {
     setState((previous) => {
@@ -52,7 +53,7 @@ export function LiveUserStatus({
         </h2>
         <div className="mt-3 space-y-2" data-testid="user-status">
           <StatusBadge status={state.status} deactivated={state.deactivated} />
-          <RequirementChips requirements={state.requirements} />
+          <RequirementChips requirements={state.requirements} accountType={accountType} />
         </div>
         <div aria-live="polite" className="sr-only">
           {state.announcement}
@@ -78,7 +79,8 @@ export function LiveUserStatus({
                     ? `${STATUS_LABELS[event.previousStatus]} → ${STATUS_LABELS[event.status]}`
                     : STATUS_LABELS[event.status]}
                   {"; "}
-                  email {event.requirements.email ? "to confirm" : "confirmed"}, SMS {event.requirements.sms ? "to confirm" : "confirmed"}
+                  email {event.requirements.email ? "to confirm" : "confirmed"}
+                  {accountType === "corporation" && !event.requirements.sms ? null : <>, SMS {event.requirements.sms ? "to confirm" : "confirmed"}</>}
                 </p>
                 <p className="text-ink-muted">{formatUtc(event.at)}</p>
               </li>
