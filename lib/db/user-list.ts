@@ -104,26 +104,30 @@ export async function countUsersByTab(db: Database, filters: Filters): Promise<T
  */
 export async function* iterateUsersForExport(
   db: Database,
-  query: Filters & { tab: UserTab },
+  query: Filters & { tab: UserTab } & Partial<Pick<UserListQuery, "sort" | "direction">>,
   batchSize = 1_000,
 ): AsyncGenerator<UserListRow[]> {
+  const column = query.sort === "changed" ? users.updatedAt : users.createdAt;
+  const ascending = query.direction === "asc";
   // The cursor is the timestamp as PostgreSQL prints it: a JS Date would drop the microseconds and
   // skip rows created within the same millisecond.
-  let after: { createdAt: string; userId: string } | null = null;
+  let after: { at: string; userId: string } | null = null;
   for (;;) {
     const keyset: SQL | undefined = after
-      ? sql`(${users.createdAt}, ${users.userId}) < (${after.createdAt}::timestamptz, ${after.userId})`
+      ? ascending
+        ? sql`(${column}, ${users.userId}) > (${after.at}::timestamptz, ${after.userId})`
+        : sql`(${column}, ${users.userId}) < (${after.at}::timestamptz, ${after.userId})`
       : undefined;
     const batch: Array<UserListRow & { cursor: string }> = await db
-      .select({ ...listColumns, cursor: sql<string>`${users.createdAt}::text` })
+      .select({ ...listColumns, cursor: sql<string>`${column}::text` })
       .from(users)
       .where(and(whereOf(query), keyset))
-      .orderBy(desc(users.createdAt), desc(users.userId))
+      .orderBy(...orderOf({ sort: query.sort ?? "created", direction: query.direction ?? "desc" }))
       .limit(batchSize);
     if (batch.length > 0) yield batch.map(({ cursor: _cursor, ...row }) => row);
     if (batch.length < batchSize) return;
     const last: UserListRow & { cursor: string } = batch[batch.length - 1]!;
-    after = { createdAt: last.cursor, userId: last.userId };
+    after = { at: last.cursor, userId: last.userId };
   }
 }
 
