@@ -4,7 +4,9 @@ import type { EventRow } from "@/lib/db/schema";
 import type { PublishedChange } from "@/lib/events/event-bus";
 import { formatSseMessage, openSseStream, type SseStream } from "@/lib/sse/sse-stream";
 
-const REPLAY_PAGE = 500;
+// Small pages, with a turn of the event loop between them: a long history then costs the live
+// streams a few milliseconds at a time instead of one long block.
+const REPLAY_PAGE = 200;
 /** A replay pauses while this much waits for the client, instead of piling a long history up in memory. */
 const REPLAY_HIGH_WATER_BYTES = 64 * 1024;
 /** A client that takes nothing for this long during a replay is let go; it resumes by Last-Event-ID. */
@@ -96,6 +98,7 @@ export async function replayThenLive<Row extends { event: EventRow }>(options: R
       }
       if (stream.closed) return;
       if (rows.length < REPLAY_PAGE && !publishedDuringReplay) break;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     stream.close();
