@@ -161,6 +161,18 @@ export function renderReport(reports: TargetReport[], options: BenchOptions, ela
     );
   }
 
+  const disturbed = reports.flatMap((r) =>
+    [r.steady, r.burst]
+      .filter((phase) => phase.cpu.others > 25)
+      .map((phase) => `${r.kind} N=${int(r.n)} ${phase.name} (${num(phase.cpu.others, 0)}%)`),
+  );
+  if (disturbed.length > 0) {
+    lines.push("");
+    lines.push(
+      `WARNING: other jobs on this host used more than a quarter of a core during ${disturbed.join(", ")}: ` +
+        "those figures include their interference; rerun on a quiet machine before comparing.",
+    );
+  }
   lines.push(...verdicts(reports));
   lines.push("");
   lines.push(`Run time ${num(elapsedMs / 60_000)} min.`);
@@ -173,8 +185,12 @@ function verdicts(reports: TargetReport[]): string[] {
   const app = reports.find((r) => r.kind === "app" && r.n === n);
   const floor = reports.find((r) => r.kind === "floor" && r.n === n);
   const lines = ["", `Targets at N=${int(n)}${n === 10_000 ? "" : " (the targets are set for N=10,000)"}:`];
-  const mark = (ok: boolean | null) => (ok === null ? "n/a     " : ok ? "MET     " : "NOT MET ");
   if (!app) return [...lines, "  (app not measured)"];
+  // A verdict that rests on a phase other jobs disturbed says so instead of passing or failing quietly.
+  const disturbed = [app, floor].some((r) => r && (r.steady.cpu.others > 25 || r.burst.cpu.others > 25));
+  const mark = (ok: boolean | null) =>
+    ok === null ? "n/a     " : `${ok ? "MET" : "NOT MET"}${disturbed ? "?" : ""}`.padEnd(9);
+  if (disturbed) lines.push("  (? = measured while other jobs loaded the host: see the WARNING above)");
   const everyEvent =
     app.steady.result.delivered === app.steady.result.expected &&
     app.burst.result.delivered === app.burst.result.expected &&
