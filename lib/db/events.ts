@@ -15,6 +15,13 @@ export async function appendEvent(db: Database, event: NewEvent): Promise<EventR
   return row;
 }
 
+/** Several events in one statement; answered in the given order (their ids increase in it). */
+export async function appendEvents(db: Database, newEvents: readonly NewEvent[]): Promise<EventRow[]> {
+  if (newEvents.length === 0) return [];
+  const rows = await db.insert(events).values([...newEvents]).returning();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
 /** Every event after `afterId`, oldest first: what a reconnecting stream must replay. */
 export function listEventsAfter(db: Database, afterId: number, limit = 1_000): Promise<EventRow[]> {
   return db.select().from(events).where(gt(events.id, afterId)).orderBy(asc(events.id)).limit(limit);

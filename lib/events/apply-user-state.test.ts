@@ -7,7 +7,7 @@ import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { listUserEvents } from "@/lib/db/events";
 import { getUser } from "@/lib/db/users";
 import { getEnv } from "@/lib/env";
-import { applyUserState, type UserSnapshot } from "./apply-user-state";
+import { applyUserState, applyUserStates, type UserSnapshot } from "./apply-user-state";
 import { eventBus, type PublishedChange } from "./event-bus";
 
 let handle: DatabaseHandle;
@@ -110,5 +110,42 @@ describe("applyUserState", () => {
       applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "feed" }),
     ]);
     expect(await listUserEvents(handle.db, `apply_${serial}`)).toHaveLength(1);
+  });
+
+  it("writes a batch in order, as if applied one by one: each change once, stale ones ignored, published in order", async () => {
+    serial++;
+    const a = `apply_${serial}_a`;
+    const b = `apply_${serial}_b`;
+    const published: PublishedChange[] = [];
+    const stops = [a, b].map((id) => eventBus().subscribeUser(id, (change) => published.push(change)));
+    const verified = { status: "verified" as const, requirements: { email: false, sms: false } };
+    const results = await applyUserStates(handle.db, [
+      { user: snapshot({ userId: a }), observedAtNs: T, kind: "feed" },
+      { user: snapshot({ userId: b }), observedAtNs: T, kind: "feed" },
+      { user: snapshot({ userId: a, ...verified }), observedAtNs: T + 10n, kind: "feed" },
+      // Late, and the same again: neither changes anything.
+      { user: snapshot({ userId: a }), observedAtNs: T + 5n, kind: "feed" },
+      { user: snapshot({ userId: a, ...verified }), observedAtNs: T + 11n, kind: "feed" },
+    ]);
+    stops.forEach((stop) => stop());
+
+    expect(results.map((result) => [result.applied, result.event !== null])).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+      [false, false],
+      [true, false],
+    ]);
+    const ids = results.flatMap((result) => (result.event ? [result.event.id] : []));
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(published.map((change) => change.event.id)).toEqual(ids);
+    expect((await listUserEvents(handle.db, a)).map((event) => event.payload)).toEqual([
+      { ...verified, previousStatus: "pending" },
+      { status: "pending", requirements: { email: true, sms: true }, previousStatus: null },
+    ]);
+    const stored = await getUser(handle.db, a);
+    expect(stored?.status).toBe("verified");
+    expect(stored?.sfoxUpdatedNs).toBe(T + 11n);
+    expect((await getUser(handle.db, b))?.status).toBe("pending");
   });
 });

@@ -2,9 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { seal } from "@/lib/crypto/secret-box";
 import type { Database } from "@/lib/db/client";
-import { appendEvent } from "@/lib/db/events";
-import type { EventRow, UserRow } from "@/lib/db/schema";
-import { getUser, upsertUser } from "@/lib/db/users";
+import { appendEvents } from "@/lib/db/events";
+import type { EventRow, NewUserRow, UserRow } from "@/lib/db/schema";
+import { getUsers, upsertUsers } from "@/lib/db/users";
 import { requireSecret } from "@/lib/env";
 import type { SfoxUser, UserToken } from "@/lib/sfox/types";
 import { eventBus } from "./event-bus";
@@ -27,6 +27,13 @@ export interface ApplyResult {
   applied: boolean;
 }
 
+export interface ApplyInput {
+  user: UserSnapshot;
+  observedAtNs: bigint;
+  kind: UserEventKind;
+  token?: UserToken | null;
+}
+
 /**
  * Stores what sFOX said about a user, as of `observedAtNs` (sFOX's timestamp, or the moment just
  * before the app asked), in one transaction with its event-log entry, then publishes it.
@@ -34,53 +41,93 @@ export interface ApplyResult {
  * - The same snapshot twice is recorded once.
  * - A fresh user token is kept (sealed) even when the state itself is stale.
  */
-export async function applyUserState(
-  db: Database,
-  input: { user: UserSnapshot; observedAtNs: bigint; kind: UserEventKind; token?: UserToken | null },
-): Promise<ApplyResult> {
-  const { user, observedAtNs, kind, token } = input;
-  const outcome = await db.transaction(async (tx) => {
-    // Writers for one user (the feed, a server action, a reconciliation) take turns.
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${user.userId}))`);
-    const before = await getUser(tx, user.userId);
-    const newerToken = token && (!before?.userTokenExpiresAt || token.expiresAt >= before.userTokenExpiresAt);
-    const tokenColumns = newerToken
-      ? { userTokenEncrypted: seal(token.token, requireSecret("tokenEncryptionKey")), userTokenExpiresAt: token.expiresAt }
-      : {};
-
-    const stale = before?.sfoxUpdatedNs !== null && before?.sfoxUpdatedNs !== undefined && observedAtNs <= before.sfoxUpdatedNs;
-    if (stale) {
-      // The feed never carries the advisor link; a registration's answer may still add it.
-      const advisorColumns = !before.advisorUserId && user.advisorUserId ? { advisorUserId: user.advisorUserId } : {};
-      if (newerToken || advisorColumns.advisorUserId) await upsertUser(tx, { ...rowOf(before), ...tokenColumns, ...advisorColumns });
-      return { event: null, row: null };
-    }
-
-    const row = await upsertUser(tx, {
-      ...(before ? rowOf(before) : {}),
-      userId: user.userId,
-      accountType: user.accountType,
-      accountRole: user.accountRole,
-      status: user.status,
-      requirements: { ...user.requirements },
-      firstName: user.firstName || before?.firstName || "",
-      lastName: user.lastName || before?.lastName || "",
-      email: user.email || before?.email || "",
-      phoneNumber: user.phoneNumber || before?.phoneNumber || "",
-      advisorUserId: user.advisorUserId === undefined ? (before?.advisorUserId ?? null) : user.advisorUserId,
-      sfoxUpdatedNs: observedAtNs,
-      ...tokenColumns,
-    });
-    const changed = !before || before.status !== user.status || !sameRequirements(before.requirements, { ...user.requirements });
-    if (!changed) return { event: null, row };
-    const change: UserChange = { status: user.status, requirements: { ...user.requirements }, previousStatus: before?.status ?? null };
-    return { event: await appendEvent(tx, { userId: user.userId, kind, payload: { ...change } }), row };
-  });
-
-  if (outcome.event && outcome.row) eventBus().publish({ event: outcome.event, user: outcome.row });
-  return { event: outcome.event, applied: outcome.row !== null };
+export async function applyUserState(db: Database, input: ApplyInput): Promise<ApplyResult> {
+  const [result] = await applyUserStates(db, [input]);
+  return result!;
 }
 
+/**
+ * `applyUserState` for several snapshots, in order, in one transaction and a fixed number of
+ * statements whatever their count: when the feed delivers faster than one write per event, the
+ * queued events are written together (group commit) instead of one transaction each.
+ */
+export async function applyUserStates(db: Database, inputs: readonly ApplyInput[]): Promise<ApplyResult[]> {
+  if (inputs.length === 0) return [];
+  const userIds = [...new Set(inputs.map((input) => input.user.userId))].sort();
+  const outcome = await db.transaction(async (tx) => {
+    // Writers for one user (the feed, a server action, a reconciliation) take turns; locks are
+    // taken in one order (sorted ids), so two batches can never deadlock.
+    await tx.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtext(id)) FROM unnest(ARRAY[${sql.join(
+        userIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}]::text[]) AS id`,
+    );
+    const stored = new Map((await getUsers(tx, userIds)).map((row) => [row.userId, row]));
+    // The state as each snapshot finds it: what is stored, then what the earlier snapshots made of it.
+    const current = new Map<string, NewUserRow>([...stored].map(([id, row]) => [id, rowOf(row)]));
+    const toWrite = new Set<string>();
+    const applied = inputs.map(() => false);
+    const changes: Array<{ input: number; userId: string; kind: UserEventKind; payload: Record<string, unknown> }> = [];
+
+    inputs.forEach(({ user, observedAtNs, kind, token }, index) => {
+      const before = current.get(user.userId);
+      const newerToken = token && (!before?.userTokenExpiresAt || token.expiresAt >= before.userTokenExpiresAt);
+      const tokenColumns = newerToken
+        ? { userTokenEncrypted: seal(token.token, requireSecret("tokenEncryptionKey")), userTokenExpiresAt: token.expiresAt }
+        : {};
+
+      const stale = before?.sfoxUpdatedNs !== null && before?.sfoxUpdatedNs !== undefined && observedAtNs <= before.sfoxUpdatedNs;
+      if (stale) {
+        // The feed never carries the advisor link; a registration's answer may still add it.
+        const advisorColumns = !before.advisorUserId && user.advisorUserId ? { advisorUserId: user.advisorUserId } : {};
+        if (newerToken || advisorColumns.advisorUserId) {
+          current.set(user.userId, { ...before, ...tokenColumns, ...advisorColumns });
+          toWrite.add(user.userId);
+        }
+        return;
+      }
+      applied[index] = true;
+
+      current.set(user.userId, {
+        ...(before ?? {}),
+        userId: user.userId,
+        accountType: user.accountType,
+        accountRole: user.accountRole,
+        status: user.status,
+        requirements: { ...user.requirements },
+        firstName: user.firstName || before?.firstName || "",
+        lastName: user.lastName || before?.lastName || "",
+        email: user.email || before?.email || "",
+        phoneNumber: user.phoneNumber || before?.phoneNumber || "",
+        advisorUserId: user.advisorUserId === undefined ? (before?.advisorUserId ?? null) : user.advisorUserId,
+        sfoxUpdatedNs: observedAtNs,
+        ...tokenColumns,
+      });
+      toWrite.add(user.userId);
+      const changed = !before || before.status !== user.status || !sameRequirements(before.requirements ?? {}, { ...user.requirements });
+      if (!changed) return;
+      const change: UserChange = { status: user.status, requirements: { ...user.requirements }, previousStatus: before?.status ?? null };
+      changes.push({ input: index, userId: user.userId, kind, payload: { ...change } });
+    });
+
+    const rows = await upsertUsers(tx, [...toWrite].map((id) => current.get(id)!));
+    const events = await appendEvents(tx, changes.map(({ userId, kind, payload }) => ({ userId, kind, payload })));
+    return {
+      applied,
+      rows: new Map(rows.map((row) => [row.userId, row])),
+      events: changes.map((change, i) => ({ ...change, event: events[i]! })),
+    };
+  });
+
+  const results: ApplyResult[] = outcome.applied.map((applied) => ({ event: null, applied }));
+  for (const { input, event, userId } of outcome.events) {
+    results[input] = { event, applied: true };
+    const user = outcome.rows.get(userId);
+    if (user) eventBus().publish({ event, user });
+  }
+  return results;
+}
 /** Nanoseconds since the epoch, for snapshots the app takes itself (read it before asking sFOX). */
 export function nowNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;

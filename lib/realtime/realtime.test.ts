@@ -102,6 +102,32 @@ describe("the feed subscriber and the event pipeline", () => {
     expect(running.subscriber.health().lastSequence).toBeGreaterThan(2);
   });
 
+  it("records a burst of feed events completely and in order, written together when they pile up", async () => {
+    const running = start();
+    await until(() => running.subscriber.health().connected);
+    const people = [person(), person(), person()];
+    for (const payload of people) await client.registerAccount(payload);
+    await until(async () => (await Promise.all(people.map((payload) => getUser(handle.db, payload.user_id)))).every(Boolean));
+    const published: number[] = [];
+    const { eventBus } = await import("@/lib/events/event-bus");
+    const stop = eventBus().subscribeAll((change) => published.push(change.event.id));
+
+    // 30 decisions as fast as the sandbox takes them: the feed delivers faster than one write each.
+    for (let round = 0; round < 10; round++) {
+      for (const payload of people) await decide(payload.user_id, round % 2 === 0 ? "VERIFIED" : "PENDING");
+    }
+    await until(async () => (await listUserEvents(handle.db, people[2]!.user_id)).length === 11);
+    stop();
+    for (const payload of people) {
+      const statuses = (await listUserEvents(handle.db, payload.user_id)).map((event) => (event.payload as { status: string }).status);
+      // Newest first: PENDING, VERIFIED, ... then the registration's PENDING.
+      expect(statuses).toEqual([...Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? "pending" : "verified")), "pending"]);
+      expect((await getUser(handle.db, payload.user_id))?.status).toBe("pending");
+    }
+    expect(published).toHaveLength(30);
+    expect(published).toEqual([...published].sort((a, b) => a - b));
+  });
+
   it("logs a refused key once, clearly and without the key, and keeps retrying slowly", async () => {
     const { logger, lines } = recordingLog();
     const running = start({ apiKey: "not-the-key", feed: { authRetryMs: 150 }, logger });

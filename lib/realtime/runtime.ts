@@ -2,7 +2,7 @@ import "server-only";
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { getDb, type Database } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { applyUserState } from "@/lib/events/apply-user-state";
+import { applyUserStates } from "@/lib/events/apply-user-state";
 import { eventBus } from "@/lib/events/event-bus";
 import { reconcileUsers } from "@/lib/events/reconcile";
 import { Reconciler, type ReconcilerHealth } from "@/lib/events/reconciler";
@@ -64,8 +64,11 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     url: deps.wsUrl,
     apiKey: deps.apiKey,
     log: logger,
-    onUserUpdate: async (update, timestampNs) => {
-      await applyUserState(await deps.db(), { user: update, observedAtNs: timestampNs, kind: "feed", token: update.token });
+    onUserUpdates: async (updates) => {
+      await applyUserStates(
+        await deps.db(),
+        updates.map(({ update, timestampNs }) => ({ user: update, observedAtNs: timestampNs, kind: "feed", token: update.token })),
+      );
     },
     onResync: () => reconciler.request(),
   });

@@ -14,11 +14,18 @@ export interface FeedHealth {
   lastError: string | null;
 }
 
+/** The most feed updates written in one transaction. */
+const MAX_BATCH = 100;
+
 export interface FeedSubscriberOptions {
   url: string;
   apiKey: string;
-  /** Called in arrival order; the next update waits for the previous one to be applied. */
-  onUserUpdate(update: FeedUserUpdate, timestampNs: bigint): Promise<void>;
+  /**
+   * Called in arrival order; the next call waits for the previous one. Updates that arrive while
+   * one is being applied are handed over together (at most 100), so a burst is written in a few
+   * transactions instead of one per event.
+   */
+  onUserUpdates(updates: ReadonlyArray<{ update: FeedUserUpdate; timestampNs: bigint }>): Promise<void>;
   /** Something may have been missed (a (re)connect, a sequence gap): compare with sFOX's list. */
   onResync(reason: "connected" | "sequence_gap"): void;
   log: Logger;
@@ -49,7 +56,8 @@ export class FeedSubscriber {
   private pingTimer: NodeJS.Timeout | null = null;
   private pongTimer: NodeJS.Timeout | null = null;
   private applying: Promise<void> = Promise.resolve();
-  private readonly settings: Required<Omit<FeedSubscriberOptions, "onUserUpdate" | "onResync" | "log" | "url" | "apiKey">>;
+  private readonly waiting: Array<{ update: FeedUserUpdate; timestampNs: bigint }> = [];
+  private readonly settings: Required<Omit<FeedSubscriberOptions, "onUserUpdates" | "onResync" | "log" | "url" | "apiKey">>;
 
   constructor(private readonly options: FeedSubscriberOptions) {
     this.settings = {
@@ -153,13 +161,25 @@ export class FeedSubscriber {
     if (frame.kind === "user") {
       this.lastEventAt = new Date();
       const { update, timestampNs } = frame;
-      this.applying = this.applying
-        .then(() => this.options.onUserUpdate(update, timestampNs))
-        .catch((error: unknown) => {
-          this.options.log.error("sfox_feed_update_failed", { userId: update.userId, error: String(error) });
-          // The stored state may now lag sFOX's: a resync converges it.
-          this.options.onResync("sequence_gap");
-        });
+      this.waiting.push({ update, timestampNs });
+      // One link per frame, but a link finds everything that arrived meanwhile and takes it all;
+      // the later links then find nothing left and cost nothing.
+      this.applying = this.applying.then(() => this.applyWaiting());
+    }
+  }
+
+  private async applyWaiting(): Promise<void> {
+    const batch = this.waiting.splice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    try {
+      await this.options.onUserUpdates(batch);
+    } catch (error) {
+      this.options.log.error("sfox_feed_update_failed", {
+        userIds: batch.map(({ update }) => update.userId).join(","),
+        error: String(error),
+      });
+      // The stored state may now lag sFOX's: a resync converges it.
+      this.options.onResync("sequence_gap");
     }
   }
 
