@@ -178,6 +178,7 @@ describe("the embedded database lock", () => {
     fs.mkdirSync(path.join(dataDir, "pglite"), { recursive: true });
     fs.writeFileSync(path.join(dataDir, "pglite", "app.lock"), String(sleeper.pid));
     await expect(openDatabase({ dataDir })).rejects.toThrow(new RegExp(`in use by another process \\(pid ${sleeper.pid}\\)`));
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("takes over a lock left by a process that is gone, and releases it on close", async () => {
