@@ -10,10 +10,8 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
+import { REQUEST_PATH_HEADER } from "../lib/admin/safe-next";
 import { parseEnv } from "../lib/env";
-
-/** Read by lib/admin/require-admin.ts (the same name is declared there). */
-const REQUEST_PATH_HEADER = "x-sfox-request-path";
 
 type StreamRouter = (req: IncomingMessage, res: ServerResponse) => boolean;
 const shared = globalThis as typeof globalThis & { __sfoxStreamRouter?: StreamRouter };

@@ -2,10 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentAdmin, type AdminIdentity } from "./admin-session";
-import { ADMIN_HOME, signInPath } from "./safe-next";
-
-/** Set on every request by scripts/app-server.ts (which overwrites whatever a client sent). */
-const REQUEST_PATH_HEADER = "x-sfox-request-path";
+import { ADMIN_HOME, REQUEST_PATH_HEADER, signInPath } from "./safe-next";
 
 /**
  * The signed-in admin, or a redirect to sign in that comes back to `path`. Layouts cannot see the

@@ -4,6 +4,13 @@
  * Browser-safe: the sign-in form uses it too.
  */
 export const ADMIN_HOME = "/admin";
+
+/**
+ * The request's path, set on every request by scripts/app-server.ts (overwriting whatever a client
+ * sent), so the console's layout, which Next.js does not give the URL, can send a signed-out
+ * visitor back to the page they asked for.
+ */
+export const REQUEST_PATH_HEADER = "x-sfox-request-path";
 export const ADMIN_SIGN_IN = "/admin/sign-in";
 
 const PROBE_ORIGIN = "http://admin.invalid";
