@@ -42,33 +42,21 @@ export function listUserEventsAfter(db: Database, userId: string, afterId: numbe
     .limit(limit);
 }
 
-/** Every event after an id with its user's current row, oldest first: the admin stream's replay. */
-export async function listEventsWithUsersAfter(
+/**
+ * Events after an id with their user's current row, oldest first: the admin stream's replay, of
+ * every user or (for a user's detail page) of one.
+ */
+export function listEventsWithUsersAfter(
   db: Database,
   afterId: number,
   limit = 1_000,
+  userId: string | null = null,
 ): Promise<Array<{ event: EventRow; user: UserRow }>> {
   return db
     .select({ event: events, user: users })
     .from(events)
     .innerJoin(users, eq(users.userId, events.userId))
-    .where(gt(events.id, afterId))
-    .orderBy(asc(events.id))
-    .limit(limit);
-}
-
-/** One user's events after an id with the user's current row, oldest first: the detail page's stream. */
-export function listUserEventsWithUserAfter(
-  db: Database,
-  userId: string,
-  afterId: number,
-  limit = 1_000,
-): Promise<Array<{ event: EventRow; user: UserRow }>> {
-  return db
-    .select({ event: events, user: users })
-    .from(events)
-    .innerJoin(users, eq(users.userId, events.userId))
-    .where(and(eq(events.userId, userId), gt(events.id, afterId)))
+    .where(and(gt(events.id, afterId), userId === null ? undefined : eq(events.userId, userId)))
     .orderBy(asc(events.id))
     .limit(limit);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { adminFromHeaders } from "@/lib/admin/admin-session";
 import { getDb } from "@/lib/db/client";
-import { latestEventId, listEventsWithUsersAfter, listUserEventsWithUserAfter } from "@/lib/db/events";
+import { latestEventId, listEventsWithUsersAfter } from "@/lib/db/events";
 import { eventBus } from "@/lib/events/event-bus";
 import { lastEventIdOf, type SseStream } from "@/lib/sse/sse-stream";
 import { userIdSchema } from "@/lib/validations/primitives";
@@ -37,8 +37,7 @@ export async function serveAdminEvents(req: IncomingMessage, res: ServerResponse
     since,
     event: "user",
     subscribe: (listener) => (userId ? eventBus().subscribeUser(userId, listener) : eventBus().subscribeAll(listener)),
-    replay: (afterId, limit) =>
-      userId ? listUserEventsWithUserAfter(db, userId, afterId, limit) : listEventsWithUsersAfter(db, afterId, limit),
+    replay: (afterId, limit) => listEventsWithUsersAfter(db, afterId, limit, userId),
     toMessage: (row) => toAdminUserMessage(row.event, row.user),
     onOpen: (stream) => {
       trackStream("admin", stream);

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { startTestPostgres, type TestPostgres } from "../../test/postgres";
 import { startAdminApp } from "./admin-app";
-import { ensureBuild } from "./admin-build";
+import { ensureBuild } from "./ensure-build";
 import { descendantsOf } from "./admin-descendants";
 import { measureScenarios } from "./admin-measure";
 import {
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   process.chdir(root);
   const loadAtStart = os.loadavg()[0] ?? 0;
 
-  await ensureBuild(root, say);
+  await ensureBuild(root, say, "bench:admin");
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-admin-"));
   const logDir = path.join(workDir, "logs");
   fs.mkdirSync(logDir);

@@ -20,11 +20,11 @@
  * Needs a high open-files limit (the npm script raises it with `ulimit -n`).
  */
 import { randomBytes } from "node:crypto";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monoMs } from "./clock";
+import { ensureBuild } from "./ensure-build";
 import { OptionsError, USAGE, parseOptions, type BenchOptions } from "./options";
 import { findProcess, openFilesLimit } from "./proc-stats";
 import { ProcessGroup, freePort, tailOf } from "./processes";
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     );
   }
 
-  await ensureBuild();
+  await ensureBuild(root, say, "bench:sse");
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-sse-"));
   const logDir = path.join(workDir, "logs");
   fs.mkdirSync(logDir);
@@ -154,24 +154,6 @@ async function main(): Promise<void> {
   await finish(0, () => {
     for (const line of renderReport(reports, options, monoMs() - startedAt)) console.log(line);
   });
-}
-
-async function ensureBuild(): Promise<void> {
-  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
-  say("bench:sse: no production build (.next/BUILD_ID); running `next build` first");
-  const code = await new Promise<number | null>((resolve) => {
-    const build = spawn(
-      process.execPath,
-      [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"],
-      {
-        cwd: root,
-        stdio: "inherit",
-        env: { ...cleanEnv(process.env), NODE_ENV: "production" } as NodeJS.ProcessEnv,
-      },
-    );
-    build.on("exit", resolve);
-  });
-  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
 }
 
 /** Sessions in the app's database (before the app starts), their cookies, and the floor's session map. */

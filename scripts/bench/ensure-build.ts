@@ -3,10 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { cleanEnv } from "./servers";
 
-/** Runs `next build` when there is no production build (a fresh clone). */
-export async function ensureBuild(root: string, say: (line: string) => void): Promise<void> {
+/** Runs `next build` when there is no production build (a fresh clone). Shared by the benchmarks. */
+export async function ensureBuild(root: string, say: (line: string) => void, bench: string): Promise<void> {
   if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
-  say("bench:admin: no production build (.next/BUILD_ID); running `next build` first");
+  say(`${bench}: no production build (.next/BUILD_ID); running \`next build\` first`);
   const code = await new Promise<number | null>((resolve) => {
     const build = spawn(
       process.execPath,
