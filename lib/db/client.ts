@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import type { SQL } from "drizzle-orm";
+import { entityKind, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { getEnv } from "@/lib/env";
 import { acquirePgliteLock } from "./pglite-lock";
@@ -11,8 +11,16 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   db: Database;
   driver: "pglite" | "postgres";
+  /**
+   * Runs start-up work (migrations, the first admin) while no other instance sharing this database
+   * runs its own: two instances starting together must not both migrate or both create an admin.
+   */
+  duringStartup<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+// Any fixed number: the key of the session advisory lock that start-up work takes on PostgreSQL.
+const STARTUP_LOCK = 0x5f0e_0001;
 
 export type DatabaseTarget = { databaseUrl: string } | { dataDir: string };
 
@@ -32,13 +40,24 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on("error", (error) => console.error(`[db] idle PostgreSQL client error: ${error.message}`));
     const db = drizzle(pool, { schema });
+    const duringStartup = async <T>(work: () => Promise<T>): Promise<T> => {
+      // A session lock on one pooled connection, held while `work` runs on the others.
+      const holder = await pool.connect();
+      try {
+        await holder.query("SELECT pg_advisory_lock($1)", [STARTUP_LOCK]);
+        return await work();
+      } finally {
+        await holder.query("SELECT pg_advisory_unlock($1)", [STARTUP_LOCK]).catch(() => undefined);
+        holder.release();
+      }
+    };
     try {
-      await migrate(db, { migrationsFolder });
+      await duringStartup(() => migrate(db, { migrationsFolder }));
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return { db: db as unknown as Database, driver: "postgres", close: () => pool.end() };
+    return { db: db as unknown as Database, driver: "postgres", duringStartup, close: () => pool.end() };
   }
 
   const directory = path.resolve(target.dataDir, "pglite");
@@ -55,6 +74,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     return {
       db: db as unknown as Database,
       driver: "pglite",
+      // One process owns the embedded database: nobody to wait for.
+      duringStartup: (work) => work(),
       close: async () => {
         await client.close();
         releaseLock();
@@ -64,6 +85,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     releaseLock();
     throw error;
   }
+}
+
+// Drizzle names each driver's classes; these are the embedded one's database and transaction.
+const EMBEDDED_KINDS = new Set(["PgliteDatabase", "PgliteTransaction"]);
+
+/**
+ * True for the embedded PGlite (or a transaction on it): one process, one connection, so its
+ * transactions already run one at a time and its changes are published in-process. False for
+ * PostgreSQL, which several instances may share.
+ */
+export function isEmbeddedDatabase(db: Database): boolean {
+  const kind = (db.constructor as { [entityKind]?: string })[entityKind];
+  return kind !== undefined && EMBEDDED_KINDS.has(kind);
 }
 
 // Route handlers, server components and instrumentation are separate module graphs in Next.js,

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, gt } from "drizzle-orm";
-import type { Database } from "./client";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { isEmbeddedDatabase, type Database } from "./client";
 import { events, users, type EventRow, type UserRow } from "./schema";
 
 export interface NewEvent {
@@ -9,17 +9,39 @@ export interface NewEvent {
   payload: Record<string, unknown>;
 }
 
-export async function appendEvent(db: Database, event: NewEvent): Promise<EventRow> {
-  const [row] = await db.insert(events).values(event).returning();
+/** The channel on which a shared PostgreSQL announces new event-log entries to every instance. */
+export const EVENT_LOG_CHANNEL = "sfox_event_log";
+
+// Any fixed number: the session-independent key of the event log's writer lock.
+const EVENT_LOG_WRITER_LOCK = 0x5f0e_1061;
+
+export async function appendEvent(tx: Database, event: NewEvent): Promise<EventRow> {
+  const [row] = await appendEvents(tx, [event]);
   if (!row) throw new Error("Inserting an event returned no row");
   return row;
 }
 
-/** Several events in one statement; answered in the given order (their ids increase in it). */
-export async function appendEvents(db: Database, newEvents: readonly NewEvent[]): Promise<EventRow[]> {
+/**
+ * Appends events in one statement, inside the caller's transaction `tx`; answered in the given
+ * order (their ids increase in it).
+ *
+ * On a shared PostgreSQL, instances read new entries by id (`listEventsWithUsersAfter`), which is
+ * only safe if ids become visible in increasing order. A sequence hands out ids at insert time, not
+ * at commit, so writers of the log take a lock held until their commit: one after the other, a
+ * smaller id is always committed before a larger one exists. The NOTIFY is delivered at commit.
+ * (The embedded database runs one transaction at a time and publishes in-process: neither needed.)
+ */
+export async function appendEvents(tx: Database, newEvents: readonly NewEvent[]): Promise<EventRow[]> {
   if (newEvents.length === 0) return [];
-  const rows = await db.insert(events).values([...newEvents]).returning();
-  return rows.sort((a, b) => a.id - b.id);
+  const shared = !isEmbeddedDatabase(tx);
+  if (shared) await tx.execute(sql`SELECT pg_advisory_xact_lock(${EVENT_LOG_WRITER_LOCK})`);
+  const rows = await tx
+    .insert(events)
+    .values([...newEvents])
+    .returning();
+  rows.sort((a, b) => a.id - b.id);
+  if (shared) await tx.execute(sql`SELECT pg_notify(${EVENT_LOG_CHANNEL}, ${String(rows.at(-1)!.id)})`);
+  return rows;
 }
 
 /** Every event after `afterId`, oldest first: what a reconnecting stream must replay. */
@@ -63,7 +85,12 @@ export function listEventsWithUsersAfter(
 
 /** The newest event id of one user (0 when none): where a freshly rendered page's stream starts. */
 export async function latestUserEventId(db: Database, userId: string): Promise<number> {
-  const [row] = await db.select({ id: events.id }).from(events).where(eq(events.userId, userId)).orderBy(desc(events.id)).limit(1);
+  const [row] = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(eq(events.userId, userId))
+    .orderBy(desc(events.id))
+    .limit(1);
   return row?.id ?? 0;
 }
 

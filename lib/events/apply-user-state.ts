@@ -1,13 +1,14 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { seal } from "@/lib/crypto/secret-box";
 import type { Database } from "@/lib/db/client";
+import { lockUsersForWriting } from "@/lib/db/user-locks";
 import { appendEvents } from "@/lib/db/events";
 import type { EventRow, NewUserRow, UserRow } from "@/lib/db/schema";
 import { getUsers, upsertUsers } from "@/lib/db/users";
 import { requireSecret } from "@/lib/env";
 import type { SfoxUser, UserToken } from "@/lib/sfox/types";
-import { eventBus } from "./event-bus";
+import type { PublishedChange } from "./event-bus";
+import { publishCommitted } from "./publish-committed";
 
 export type UserEventKind = "registered" | "verification" | "feed" | "reconciled" | "refreshed";
 
@@ -36,7 +37,8 @@ export interface ApplyInput {
 
 /**
  * Stores what sFOX said about a user, as of `observedAtNs` (sFOX's timestamp, or the moment just
- * before the app asked), in one transaction with its event-log entry, then publishes it.
+ * before the app asked), in one transaction with its event-log entry, then publishes it
+ * (`publishCommitted`).
  * - A snapshot older than the stored one never overwrites it: a late PENDING cannot undo VERIFIED.
  * - The same snapshot twice is recorded once.
  * - A fresh user token is kept (sealed) even when the state itself is stale.
@@ -55,26 +57,27 @@ export async function applyUserStates(db: Database, inputs: readonly ApplyInput[
   if (inputs.length === 0) return [];
   const userIds = [...new Set(inputs.map((input) => input.user.userId))].sort();
   const outcome = await db.transaction(async (tx) => {
-    // Writers for one user (the feed, a server action, a reconciliation) take turns; locks are
-    // taken in one order (sorted ids), so two batches can never deadlock.
-    await tx.execute(
-      sql`SELECT pg_advisory_xact_lock(hashtext(id)) FROM unnest(ARRAY[${sql.join(
-        userIds.map((id) => sql`${id}`),
-        sql`, `,
-      )}]::text[]) AS id`,
-    );
+    await lockUsersForWriting(tx, userIds);
     const stored = new Map((await getUsers(tx, userIds)).map((row) => [row.userId, row]));
     // The state as each snapshot finds it: what is stored, then what the earlier snapshots made of it.
     const current = new Map<string, NewUserRow>([...stored].map(([id, row]) => [id, rowOf(row)]));
     const toWrite = new Set<string>();
     const applied = inputs.map(() => false);
-    const changes: Array<{ input: number; userId: string; kind: UserEventKind; payload: Record<string, unknown> }> = [];
+    const changes: Array<{
+      input: number;
+      userId: string;
+      kind: UserEventKind;
+      payload: Record<string, unknown>;
+    }> = [];
 
     inputs.forEach(({ user, observedAtNs, kind, token }, index) => {
       const before = current.get(user.userId);
       const newerToken = token && (!before?.userTokenExpiresAt || token.expiresAt >= before.userTokenExpiresAt);
       const tokenColumns = newerToken
-        ? { userTokenEncrypted: seal(token.token, requireSecret("tokenEncryptionKey")), userTokenExpiresAt: token.expiresAt }
+        ? {
+            userTokenEncrypted: seal(token.token, requireSecret("tokenEncryptionKey")),
+            userTokenExpiresAt: token.expiresAt,
+          }
         : {};
 
       const stale = before?.sfoxUpdatedNs !== null && before?.sfoxUpdatedNs !== undefined && observedAtNs <= before.sfoxUpdatedNs;
@@ -105,14 +108,25 @@ export async function applyUserStates(db: Database, inputs: readonly ApplyInput[
         ...tokenColumns,
       });
       toWrite.add(user.userId);
-      const changed = !before || before.status !== user.status || !sameRequirements(before.requirements ?? {}, { ...user.requirements });
+      const changed =
+        !before || before.status !== user.status || !sameRequirements(before.requirements ?? {}, { ...user.requirements });
       if (!changed) return;
-      const change: UserChange = { status: user.status, requirements: { ...user.requirements }, previousStatus: before?.status ?? null };
+      const change: UserChange = {
+        status: user.status,
+        requirements: { ...user.requirements },
+        previousStatus: before?.status ?? null,
+      };
       changes.push({ input: index, userId: user.userId, kind, payload: { ...change } });
     });
 
-    const rows = await upsertUsers(tx, [...toWrite].map((id) => current.get(id)!));
-    const events = await appendEvents(tx, changes.map(({ userId, kind, payload }) => ({ userId, kind, payload })));
+    const rows = await upsertUsers(
+      tx,
+      [...toWrite].map((id) => current.get(id)!),
+    );
+    const events = await appendEvents(
+      tx,
+      changes.map(({ userId, kind, payload }) => ({ userId, kind, payload })),
+    );
     return {
       applied,
       rows: new Map(rows.map((row) => [row.userId, row])),
@@ -121,11 +135,13 @@ export async function applyUserStates(db: Database, inputs: readonly ApplyInput[
   });
 
   const results: ApplyResult[] = outcome.applied.map((applied) => ({ event: null, applied }));
+  const published: PublishedChange[] = [];
   for (const { input, event, userId } of outcome.events) {
     results[input] = { event, applied: true };
     const user = outcome.rows.get(userId);
-    if (user) eventBus().publish({ event, user });
+    if (user) published.push({ event, user });
   }
+  publishCommitted(db, published);
   return results;
 }
 /** Nanoseconds since the epoch, for snapshots the app takes itself (read it before asking sFOX). */

@@ -3,7 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { appendEvent } from "@/lib/db/events";
 import { users } from "@/lib/db/schema";
-import { eventBus } from "./event-bus";
+import { lockUsersForWriting } from "@/lib/db/user-locks";
+import { publishCommitted } from "./publish-committed";
 
 /**
  * Records that sFOX deactivated the account: the user row keeps its last status (sFOX forgets the
@@ -12,7 +13,7 @@ import { eventBus } from "./event-bus";
  */
 export async function markUserDeactivated(db: Database, userId: string): Promise<void> {
   const outcome = await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${userId}))`);
+    await lockUsersForWriting(tx, [userId]);
     const [row] = await tx
       .update(users)
       .set({ deactivatedAt: sql`now()`, updatedAt: sql`now()` })
@@ -22,9 +23,14 @@ export async function markUserDeactivated(db: Database, userId: string): Promise
     const event = await appendEvent(tx, {
       userId,
       kind: "deactivated",
-      payload: { status: row.status, requirements: row.requirements, previousStatus: row.status, deactivated: true },
+      payload: {
+        status: row.status,
+        requirements: row.requirements,
+        previousStatus: row.status,
+        deactivated: true,
+      },
     });
     return { event, row };
   });
-  if (outcome) eventBus().publish({ event: outcome.event, user: outcome.row });
+  if (outcome) publishCommitted(db, [{ event: outcome.event, user: outcome.row }]);
 }

@@ -9,6 +9,8 @@ import { Reconciler, type ReconcilerHealth } from "@/lib/events/reconciler";
 import { log, type Logger } from "@/lib/log";
 import { sfox, type SfoxClient } from "@/lib/sfox/client";
 import { FeedSubscriber, type FeedHealth, type FeedSubscriberOptions } from "@/lib/sfox/feed-subscriber";
+import { dedicatedConnections } from "./pg-connection";
+import { createSharedRealtime, type ClusterHealth } from "./shared-realtime";
 import { openStreams } from "./stream-stats";
 
 export interface Realtime {
@@ -18,16 +20,28 @@ export interface Realtime {
 }
 
 export interface RealtimeHealth {
+  /** sFOX's feed: this instance's subscription, or on a shared database the leader's (relayed). */
   feed: FeedHealth;
-  reconciliation: ReconcilerHealth;
+  /** This instance's reconciliations; null on an instance that does not hold the feed. */
+  reconciliation: ReconcilerHealth | null;
+  /** Leadership and the event-log follower, with a shared PostgreSQL; null on the embedded database. */
+  cluster: ClusterHealth | null;
   streams: { onboarding: number; admin: number; listeners: number };
   /** How late this process's event loop ran in the last 10-second window (a busy loop delays every stream). */
   eventLoopDelayMs: { p50: number; p99: number; max: number };
 }
 
+/** What this process runs: one subscription (embedded database), or its share of a cluster. */
+interface ProcessRealtime {
+  feed(): FeedHealth;
+  reconciliation(): ReconcilerHealth | null;
+  cluster(): ClusterHealth | null;
+  stop(): Promise<void>;
+}
+
 // One per process: instrumentation and route handlers are separate module graphs.
 const globalForRealtime = globalThis as typeof globalThis & {
-  __sfoxRealtime?: Realtime;
+  __sfoxRealtime?: ProcessRealtime;
   __sfoxLoopDelay?: { histogram: IntervalHistogram; lastWindow: RealtimeHealth["eventLoopDelayMs"] };
 };
 
@@ -40,7 +54,9 @@ export interface RealtimeDeps {
   apiKey: string;
   /** Minimum time between two reconciliations. */
   reconcileIntervalMs?: number;
-  feed?: Partial<Pick<FeedSubscriberOptions, "backoffBaseMs" | "backoffMaxMs" | "authRetryMs" | "pingIntervalMs" | "pongTimeoutMs" | "random">>;
+  feed?: Partial<
+    Pick<FeedSubscriberOptions, "backoffBaseMs" | "backoffMaxMs" | "authRetryMs" | "pingIntervalMs" | "pongTimeoutMs" | "random">
+  >;
   log?: Logger;
 }
 
@@ -67,7 +83,12 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     onUserUpdates: async (updates) => {
       await applyUserStates(
         await deps.db(),
-        updates.map(({ update, timestampNs }) => ({ user: update, observedAtNs: timestampNs, kind: "feed", token: update.token })),
+        updates.map(({ update, timestampNs }) => ({
+          user: update,
+          observedAtNs: timestampNs,
+          kind: "feed",
+          token: update.token,
+        })),
       );
     },
     onResync: () => reconciler.request(),
@@ -83,12 +104,19 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
   };
 }
 
-/** Starts this process's realtime pipeline from the configuration (once; later calls return it). */
-export function startRealtime(): Realtime {
+/**
+ * Starts this process's realtime pipeline from the configuration (once; later calls return it).
+ * On the embedded database the process holds the feed and publishes in-process; with
+ * `DATABASE_URL` it joins the instances sharing that database (`createSharedRealtime`).
+ */
+export function startRealtime(): ProcessRealtime {
   if (globalForRealtime.__sfoxRealtime) return globalForRealtime.__sfoxRealtime;
-  const { sfox: settings } = getEnv();
+  const env = getEnv();
   if (!globalForRealtime.__sfoxLoopDelay) {
-    const loop = { histogram: monitorEventLoopDelay({ resolution: 10 }), lastWindow: { p50: 0, p99: 0, max: 0 } };
+    const loop = {
+      histogram: monitorEventLoopDelay({ resolution: 10 }),
+      lastWindow: { p50: 0, p99: 0, max: 0 },
+    };
     loop.histogram.enable();
     setInterval(() => {
       loop.lastWindow = summarise(loop.histogram);
@@ -96,11 +124,28 @@ export function startRealtime(): Realtime {
     }, LOOP_WINDOW_MS).unref();
     globalForRealtime.__sfoxLoopDelay = loop;
   }
-  const realtime = createRealtime({ db: getDb, client: sfox(), wsUrl: settings.wsUrl, apiKey: settings.apiKey });
+  const startFeed = () => createRealtime({ db: getDb, client: sfox(), wsUrl: env.sfox.wsUrl, apiKey: env.sfox.apiKey });
+  let running: ProcessRealtime;
+  if (env.databaseUrl) {
+    running = createSharedRealtime({
+      db: getDb,
+      connect: dedicatedConnections(env.databaseUrl),
+      startFeed,
+      log,
+    });
+  } else {
+    const realtime = startFeed();
+    running = {
+      feed: () => realtime.subscriber.health(),
+      reconciliation: () => realtime.reconciler.health(),
+      cluster: () => null,
+      stop: () => realtime.stop(),
+    };
+  }
   globalForRealtime.__sfoxRealtime = {
-    ...realtime,
+    ...running,
     stop: async () => {
-      await realtime.stop();
+      await running.stop();
       globalForRealtime.__sfoxRealtime = undefined;
     },
   };
@@ -111,8 +156,9 @@ export function realtimeHealth(): RealtimeHealth | null {
   const realtime = globalForRealtime.__sfoxRealtime;
   if (!realtime) return null;
   return {
-    feed: realtime.subscriber.health(),
-    reconciliation: realtime.reconciler.health(),
+    feed: realtime.feed(),
+    reconciliation: realtime.reconciliation(),
+    cluster: realtime.cluster(),
     streams: { ...openStreams(), listeners: eventBus().listenerCount() },
     eventLoopDelayMs: loopDelay(),
   };

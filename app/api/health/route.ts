@@ -24,6 +24,7 @@ export async function GET() {
       database,
       feed: realtime?.feed ?? null,
       reconciliation: realtime?.reconciliation ?? null,
+      cluster: realtime?.cluster ?? null,
       streams: realtime?.streams ?? null,
       eventLoopDelayMs: realtime?.eventLoopDelayMs ?? null,
     },
