@@ -148,8 +148,8 @@ describe("event-log followers on a shared PostgreSQL", () => {
               user: {
                 userId,
                 accountType: "individual",
-                accountRole: "user",
-                status: i % 2 === 0 ? "VERIFIED" : "PENDING",
+                accountRole: "client",
+                status: i % 2 === 0 ? "verified" : "pending",
                 requirements: { email: true, sms: i % 2 === 0 },
                 firstName: "Test",
                 lastName: `Writer ${writerIndex}`,
