@@ -41,6 +41,7 @@ export interface AppHealth {
   ok?: boolean;
   feed?: { connected?: boolean } | null;
   reconciliation?: { running?: boolean; runs?: number } | null;
+  cluster?: { leadership: { role: string } } | null;
   streams?: { onboarding?: number } | null;
   eventLoopDelayMs?: { p50: number; p99: number; max: number };
 }
@@ -81,14 +82,20 @@ export async function startSandbox(ctx: BenchContext): Promise<Child> {
   return child;
 }
 
-/** The app as `npm start` runs it (app-server.ts, NODE_ENV=production), on the benchmark's ports and DATA_DIR. */
-export async function startApp(ctx: BenchContext): Promise<Server> {
-  const child = ctx.group.spawnNode("app", path.join(ctx.root, "scripts", "app-server.ts"), {
+/**
+ * The app as `npm start` runs it (app-server.ts, NODE_ENV=production), on the benchmark's ports and
+ * DATA_DIR, or (bench:scale) as one more instance on ports of its own.
+ */
+export async function startApp(
+  ctx: BenchContext,
+  at: { name: string; port: number; probePort: number } = { name: "app", port: ctx.appPort, probePort: ctx.appProbePort },
+): Promise<Server> {
+  const child = ctx.group.spawnNode(at.name, path.join(ctx.root, "scripts", "app-server.ts"), {
     nodeFlags: ["--expose-gc", ...ctx.appNodeFlags],
     env: {
       ...ctx.baseEnv,
       NODE_ENV: "production",
-      PORT: String(ctx.appPort),
+      PORT: String(at.port),
       SANDBOX_PORT: String(ctx.sandboxPort),
       SANDBOX_API_KEY: ctx.apiKey,
       SFOX_API_URL: `http://127.0.0.1:${ctx.sandboxPort}`,
@@ -98,18 +105,17 @@ export async function startApp(ctx: BenchContext): Promise<Server> {
       SESSION_SECRET: ctx.sessionSecret,
       TOKEN_ENCRYPTION_KEY: ctx.tokenEncryptionKey,
       LOG_LEVEL: "warn",
-      BENCH_PROBE_PORT: String(ctx.appProbePort),
+      BENCH_PROBE_PORT: String(at.probePort),
     },
   });
-  const server: Server = { kind: "app", child, port: ctx.appPort, probePort: ctx.appProbePort };
-  // Ready = answering, subscribed to the feed, and the start-up reconciliation done (so it adds no events later).
-  await waitFor("the app", 180_000, async () => {
+  const server: Server = { kind: "app", child, port: at.port, probePort: at.probePort };
+  // Ready = answering and the feed subscribed (by this instance or, on a shared PostgreSQL, by the
+  // leader), and this instance's start-up reconciliation done if it holds the feed (so it adds no
+  // events later).
+  await waitFor(at.name, 180_000, async () => {
     const health = await appHealth(server);
-    return health.feed?.connected &&
-      (health.reconciliation?.runs ?? 0) >= 1 &&
-      !health.reconciliation?.running
-      ? true
-      : undefined;
+    const reconciled = health.reconciliation === null || ((health.reconciliation?.runs ?? 0) >= 1 && !health.reconciliation?.running);
+    return health.feed?.connected && reconciled ? true : undefined;
   });
   return server;
 }

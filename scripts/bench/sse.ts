@@ -31,6 +31,7 @@ import { ProcessGroup, freePort, tailOf } from "./processes";
 import { renderReport } from "./report";
 import { SandboxDriver } from "./sandbox-driver";
 import { runTarget, type RunPlan, type TargetReport } from "./scenario";
+import { seedSessions } from "./seed-sessions";
 import { type BenchContext, cleanEnv, startSandbox } from "./servers";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
     `  registering ${allUsers.length} users in the sandbox and seeding the app's database (${options.slowBacklog.toLocaleString("en-US")} backlog events)`,
   );
   await driver.register(allUsers);
-  const cookies = await seed(ctx, allUsers, backlogUser, options.slowBacklog, logDir);
+  const cookies = await seedSessions(ctx, allUsers, backlogUser, options.slowBacklog);
 
   const reports: TargetReport[] = [];
   for (const plan of plans) {
@@ -154,46 +155,6 @@ async function main(): Promise<void> {
   await finish(0, () => {
     for (const line of renderReport(reports, options, monoMs() - startedAt)) console.log(line);
   });
-}
-
-/** Sessions in the app's database (before the app starts), their cookies, and the floor's session map. */
-async function seed(
-  ctx: BenchContext,
-  userIds: string[],
-  backlogUser: string,
-  backlog: number,
-  logDir: string,
-): Promise<Map<string, string>> {
-  const input = path.join(logDir, "seed-input.json");
-  const output = path.join(logDir, "seed-output.json");
-  fs.writeFileSync(
-    input,
-    JSON.stringify({
-      dataDir: ctx.dataDir,
-      databaseUrl: ctx.databaseUrl,
-      sessionSecret: ctx.sessionSecret,
-      userIds,
-      backlogUserId: backlogUser,
-      backlog,
-      output,
-    }),
-  );
-  const child = ctx.group.spawnNode("seed", path.join(import.meta.dirname, "seed.ts"), {
-    args: [input],
-    env: { ...ctx.baseEnv, NODE_ENV: "production", DATA_DIR: ctx.dataDir },
-    nodeFlags: ["--conditions=react-server"],
-    oneShot: true,
-  });
-  const code = await child.exited;
-  if (code !== 0) throw new Error(`seeding the database failed:\n${tailOf(child.logFile)}`);
-  const { sessions } = JSON.parse(fs.readFileSync(output, "utf8")) as {
-    sessions: Array<{ userId: string; sessionId: string; cookie: string }>;
-  };
-  fs.writeFileSync(
-    ctx.floorSessionsFile,
-    JSON.stringify(Object.fromEntries(sessions.map((s) => [s.sessionId, s.userId]))),
-  );
-  return new Map(sessions.map((s) => [s.userId, s.cookie]));
 }
 
 /** Stops every process this run started, removes the work dir, then prints and exits. */
