@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const second = { name: "app-b", port: await freePort(), probePort: await freePort() };
   say(`bench:scale: N = ${n.toLocaleString("en-US")}; PostgreSQL at ${database.url}; work dir ${workDir}`);
 
-  const sandbox = await startSandbox(ctx);
+  await startSandbox(ctx);
   const driver = new SandboxDriver(ctx.sandboxPort, ctx.apiKey);
   const perUser = Math.min(options.clientsPerUser, n);
   const users = Array.from({ length: Math.max(1, Math.round(n / perUser)) }, (_, i) => `scale_u${i}`);
