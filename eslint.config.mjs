@@ -30,6 +30,17 @@ const config = [
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/sandbox/**", "@/sandbox/**"], message: "App code never imports the sandbox." }] }],
     },
   },
+  {
+    // Schemas take `z` from lib/zod.ts, which keeps zod from probing for eval (the pages' CSP forbids it).
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/zod.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: "Import { z } from \"@/lib/zod\" (CSP: no eval).", allowTypeImports: true }] },
+      ],
+    },
+  },
 ];
 
 export default config;

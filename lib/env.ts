@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * The one place that reads configuration. Everything is validated together, once, so a bad value

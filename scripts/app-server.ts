@@ -12,6 +12,7 @@ import path from "node:path";
 import next from "next";
 import { REQUEST_PATH_HEADER } from "../lib/admin/safe-next";
 import { parseEnv } from "../lib/env";
+import { SECURITY_HEADERS } from "../lib/security/content-security-policy";
 
 type StreamRouter = (req: IncomingMessage, res: ServerResponse) => boolean;
 const shared = globalThis as typeof globalThis & { __sfoxStreamRouter?: StreamRouter };
@@ -26,6 +27,11 @@ async function main(): Promise<void> {
   await app.prepare();
   const streams = await waitForStreamRouter(60_000);
 
+  const securityHeaders = {
+    ...SECURITY_HEADERS,
+    // Browsers that reached us over HTTPS keep to it (only when the public origin is HTTPS).
+    ...(env.appUrl.startsWith("https://") ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+  };
   const server = http.createServer((req, res) => {
     // Without a trusted proxy in front, the socket is the client: never trust a client-sent
     // X-Forwarded-For (sign-in rate limits are per client address).
@@ -33,6 +39,8 @@ async function main(): Promise<void> {
     // Layouts cannot see the URL; the admin console's layout needs it to send a signed-out visitor
     // back to the page they asked for. Always set here, so a client cannot choose it.
     req.headers[REQUEST_PATH_HEADER] = req.url ?? "/";
+    // On every response, pages, routes and streams alike (the pages' CSP, with its nonce, is proxy.ts's).
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     if (streams(req, res)) return;
     void handle(req, res);
   });

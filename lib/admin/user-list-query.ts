@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * What the users list shows: a tab, filters, a search, a sort and a page, read from the URL so

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { rawUserTokenSchema } from "./schemas";
 import { toAccountRole, toAccountType, toRequirements, toUserStatus, toUserToken } from "./transform";
 import type { AccountRole, AccountType, Requirements, UserStatus, UserToken } from "./types";

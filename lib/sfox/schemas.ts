@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * Raw response shapes of the sFOX Connect API, as documented (../shared/sfox/connect-api.md).

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import {
   ACCOUNT_PURPOSES,
   ACCOUNT_PURPOSES_BY_TYPE,

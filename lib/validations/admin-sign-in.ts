@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * The admin sign-in form. Only "is it filled in" is checked here: length rules would tell a

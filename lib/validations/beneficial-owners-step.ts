@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { adultDobSchema } from "@/lib/validations/dates";
 import { idTypeSchema } from "@/lib/validations/identity-step";
 import { addIssue, REQUIRED_MESSAGE, typeError } from "@/lib/validations/messages";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { dateSchema } from "@/lib/validations/dates";
 import { BUSINESS_TYPES, ORGANIZATION_TYPES } from "@/lib/validations/enums";
 import { addIssue, typeError } from "@/lib/validations/messages";

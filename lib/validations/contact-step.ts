@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { addIssue } from "@/lib/validations/messages";
 import { phoneCountryIssue, phoneNumberSchema } from "@/lib/validations/phone";
 import { countryCodeSchema, emailSchema, nameSchema } from "@/lib/validations/primitives";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { typeError } from "@/lib/validations/messages";
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

@@ -4,7 +4,7 @@ import {
   isSupportedCountry,
   parsePhoneNumberFromString,
 } from "libphonenumber-js";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { typeError } from "@/lib/validations/messages";
 
 const E164_PATTERN = /^\+[1-9]\d{6,14}$/;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { COUNTRY_CODES } from "@/lib/validations/countries";
 import { typeError } from "@/lib/validations/messages";
 import { isUsStateCode } from "@/lib/validations/us-states";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { accountStepShape, PURPOSE_MESSAGE } from "@/lib/validations/account-step";
 import { beneficialOwnersSchema } from "@/lib/validations/beneficial-owners-step";
 import { businessSchema } from "@/lib/validations/business-step";

@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { getDb } from "@/lib/db/client";
 import { saveOnboardingProgress } from "@/lib/db/onboarding-sessions";
