@@ -13,6 +13,7 @@ import next from "next";
 import { REQUEST_PATH_HEADER } from "../lib/admin/safe-next";
 import { parseEnv } from "../lib/env";
 import { SECURITY_HEADERS } from "../lib/security/content-security-policy";
+import { refuseUnboundedBody } from "../lib/security/request-body-limit";
 
 type StreamRouter = (req: IncomingMessage, res: ServerResponse) => boolean;
 const shared = globalThis as typeof globalThis & { __sfoxStreamRouter?: StreamRouter };
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     req.headers[REQUEST_PATH_HEADER] = req.url ?? "/";
     // On every response, pages, routes and streams alike (the pages' CSP, with its nonce, is proxy.ts's).
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    if (refuseUnboundedBody(req, res)) return;
     if (streams(req, res)) return;
     void handle(req, res);
   });
