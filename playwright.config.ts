@@ -48,8 +48,9 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["admin-setup"] },
   ],
   webServer: {
-    // A fresh embedded database and sandbox state for every run.
-    command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
+    // A fresh embedded database and sandbox state for every run. The whole log is kept, for
+    // `npm run test:secrets` to search after the run (scripts/check-secrets.ts).
+    command: `rm -rf ${dataDir} && mkdir -p .data && node --import tsx scripts/start.ts 2>&1 | tee .data/e2e-server-${port}.log`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { latestCode, sandboxUsersWithEmail } from "./support/sandbox";
 import { continueTo, fillAccount, fillBusiness, fillContact, fillOwner, owner, submitApplication, uniqueEmail } from "./support/wizard";
+import { TEST_GOVERNMENT_IDS } from "./support/government-ids";
 
 test("a corporation with two beneficial owners, one of them the applicant, verifies its email only", async ({ page, request }) => {
   const contact = { firstName: "Grace", lastName: "Hopper", email: uniqueEmail("grace"), phone: "415 555 0134" };
@@ -16,7 +17,7 @@ test("a corporation with two beneficial owners, one of them the applicant, verif
   await page.getByLabel("I am a beneficial owner").check();
   await expect(owner(0, page).getByLabel("First name", { exact: true })).toHaveValue("Grace");
   await expect(owner(0, page).getByLabel("Email address")).toHaveValue(contact.email);
-  await fillOwner(page, 0, { ...contact, dob: "1980-12-09", ssn: "123456789", percentage: "60" });
+  await fillOwner(page, 0, { ...contact, dob: "1980-12-09", ssn: TEST_GOVERNMENT_IDS.ssn, percentage: "60" });
 
   await page.getByRole("button", { name: "Add another owner" }).click();
   await expect(owner(1, page).getByLabel("First name", { exact: true })).toBeFocused();
@@ -26,7 +27,7 @@ test("a corporation with two beneficial owners, one of them the applicant, verif
     email: uniqueEmail("alan"),
     phone: "415 555 0199",
     dob: "1975-05-17",
-    ssn: "987654321",
+    ssn: TEST_GOVERNMENT_IDS.secondSsn,
     percentage: "40",
   });
   await expect(page.getByText("Total listed: 100%")).toBeVisible();

@@ -10,6 +10,7 @@ import {
   submitApplication,
   uniqueEmail,
 } from "./support/wizard";
+import { TEST_GOVERNMENT_IDS } from "./support/government-ids";
 
 // A browser set to British English: the phone number defaults to the United Kingdom.
 test.use({ locale: "en-GB" });
@@ -44,7 +45,7 @@ test("a UK resident verifies with a passport, names its issuing country, and get
   await page.getByLabel("Town or city").fill("London");
   await region.fill("Greater London");
   await page.getByLabel("Postal code").fill("SW1A 1AA");
-  await page.getByRole("textbox", { name: "Passport number" }).fill("925076473");
+  await page.getByRole("textbox", { name: "Passport number" }).fill(TEST_GOVERNMENT_IDS.passport);
 
   // The passport's issuing country is a question of its own: leaving it empty is refused.
   const issuer = page.getByRole("combobox", { name: "Country that issued your passport" });
@@ -62,7 +63,7 @@ test("a UK resident verifies with a passport, names its issuing country, and get
   // sFOX takes postal codes without spaces: "SW1A 1AA" as typed is sent (and shown) as SW1A1AA.
   await expect(identity.getByText(/10 Downing Street\s+London\s+Greater London SW1A1AA\s+United Kingdom/)).toBeVisible();
   await expect(page.getByText("+44 7400 123456")).toBeVisible();
-  await expect(page.getByText("925076473")).toHaveCount(0);
+  await expect(page.getByText(TEST_GOVERNMENT_IDS.passport)).toHaveCount(0);
 
   // sFOX accepts the non-US application as the wizard built it.
   await submitApplication(page);
@@ -80,7 +81,7 @@ test("moving from the US to the UK starts the state and the id over: no US state
   await chooseCountry(page, "Country of residence", "United States", "United States");
   await page.getByRole("combobox", { name: "State" }).selectOption({ label: "California" });
   await page.getByLabel("Social Security number (SSN)").check();
-  await page.getByRole("textbox", { name: "Social Security number" }).fill("123456789");
+  await page.getByRole("textbox", { name: "Social Security number" }).fill(TEST_GOVERNMENT_IDS.ssn);
 
   await chooseCountry(page, "Country of residence", "United Kingdom", "United Kingdom");
   await expect(page.getByRole("textbox", { name: "State, province or region" })).toHaveValue("");

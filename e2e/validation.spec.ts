@@ -15,6 +15,7 @@ import {
   uniqueEmail,
   usIndividual,
 } from "./support/wizard";
+import { TEST_GOVERNMENT_IDS } from "./support/government-ids";
 
 /** Continue is refused: the page stays, and the summary of problems takes focus. */
 async function continueRefused(page: Page, step: string) {
@@ -117,7 +118,7 @@ test.describe("the wizard explains what is wrong, on the field and in a summary"
     const ssn = page.getByRole("textbox", { name: "Social Security number" });
 
     // Seventeen years old today.
-    await fillIdentity(page, { ...person.identity, dob: isoDateFromToday(-17), postalCode: "9410", idNumber: "12345678" });
+    await fillIdentity(page, { ...person.identity, dob: isoDateFromToday(-17), postalCode: "9410", idNumber: TEST_GOVERNMENT_IDS.shortSsn });
     await continueRefused(page, "identity");
     await expectFieldError(dob, "Must be 18 or older");
     await expectSummaryLinksTo(page, "Must be 18 or older", dob);
@@ -135,7 +136,7 @@ test.describe("the wizard explains what is wrong, on the field and in a summary"
     await expectSummaryLinksTo(page, "Enter the 9 digits of the SSN, without dashes", ssn);
 
     await zip.fill("94105");
-    await ssn.fill("123-45-6789");
+    await ssn.fill(TEST_GOVERNMENT_IDS.ssnWithDashes);
     await continueTo(page, "review");
   });
 
@@ -163,7 +164,7 @@ test.describe("the wizard explains what is wrong, on the field and in a summary"
     await continueTo(page, "owners");
 
     const share = (index: number) => owner(index, page).getByLabel("Ownership percentage");
-    await fillOwner(page, 0, { ...contact, dob: "1980-12-09", ssn: "123456789", percentage: "20" });
+    await fillOwner(page, 0, { ...contact, dob: "1980-12-09", ssn: TEST_GOVERNMENT_IDS.ssn, percentage: "20" });
     await continueRefused(page, "owners");
     await expectFieldError(share(0), "Enter a percentage between 25 and 100");
     await expectSummaryLinksTo(page, "Enter a percentage between 25 and 100", share(0));
@@ -177,7 +178,7 @@ test.describe("the wizard explains what is wrong, on the field and in a summary"
       email: uniqueEmail("alan"),
       phone: "415 555 0199",
       dob: "1975-05-17",
-      ssn: "987654321",
+      ssn: TEST_GOVERNMENT_IDS.secondSsn,
       percentage: "50",
     });
     await expect(page.getByText("Total listed: 110%")).toBeVisible();

@@ -13,6 +13,7 @@ import {
   uniqueEmail,
   usIndividual,
 } from "./support/wizard";
+import { TEST_GOVERNMENT_IDS } from "./support/government-ids";
 
 const VIEWPORTS = [
   { width: 1280, height: 800 },
@@ -112,8 +113,8 @@ test.describe("the wizard is accessible", () => {
     await expect(errorSummary(page)).toBeFocused();
     await audit(page, testInfo, "owners-errors");
 
-    await fillOwner(page, 0, { ...contact, dob: "1980-12-09", ssn: "123456789", percentage: "60" });
-    await fillOwner(page, 1, { firstName: "Alan", lastName: "Kay", email: uniqueEmail("alan"), phone: "415 555 0199", dob: "1975-05-17", ssn: "987654321", percentage: "40" });
+    await fillOwner(page, 0, { ...contact, dob: "1980-12-09", ssn: TEST_GOVERNMENT_IDS.ssn, percentage: "60" });
+    await fillOwner(page, 1, { firstName: "Alan", lastName: "Kay", email: uniqueEmail("alan"), phone: "415 555 0199", dob: "1975-05-17", ssn: TEST_GOVERNMENT_IDS.secondSsn, percentage: "40" });
     await continueTo(page, "review");
     await audit(page, testInfo, "review-company");
     await submitApplication(page);

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { TEST_GOVERNMENT_IDS } from "./government-ids";
 
 /** Filling the wizard as a person would: by visible labels, one step at a time. */
 
@@ -93,7 +94,7 @@ export const usIndividual = (): { contact: ContactAnswers; identity: IdentityAns
     state: "California",
     postalCode: "94105",
     idType: "Social Security number (SSN)",
-    idNumber: "123456789",
+    idNumber: TEST_GOVERNMENT_IDS.ssn,
   },
 });
 
