@@ -19,7 +19,8 @@ export interface OnboardingDraft {
   identity?: { individual: StoredIndividual };
   business?: { business: Business };
   owners?: { beneficial_owners: StoredOwner[] };
-  verification?: Partial<Record<"email" | "sms", { sentAt: string }>>;
+  /** When codes were sent: the last one, and those of the last hour (the hourly limit). */
+  verification?: Partial<Record<"email" | "sms", { sentAt: string; recent?: string[] }>>;
 }
 
 export function readDraft(raw: Record<string, unknown> | null | undefined): OnboardingDraft {

@@ -5,6 +5,9 @@ export type VerificationType = "email" | "sms";
 
 /** How long the wizard makes a user wait before asking for another code of the same type. */
 export const RESEND_COOLDOWN_SECONDS = 30;
+/** At most this many codes of one type per onboarding (one sFOX user) in any hour. */
+export const MAX_CODES_PER_HOUR = 5;
+const HOUR_MS = 60 * 60 * 1000;
 
 /** Email first, then SMS (individuals only); null when nothing is left to confirm. */
 export function dueVerification(user: Pick<UserRow, "requirements"> | undefined): VerificationType | null {
@@ -14,12 +17,39 @@ export function dueVerification(user: Pick<UserRow, "requirements"> | undefined)
   return null;
 }
 
-/** Seconds until another code of this type may be sent (0 when it may be sent now). */
+/**
+ * Seconds until another code of this type may be sent (0 when it may be sent now): 30 s after the
+ * last one, and never more than `MAX_CODES_PER_HOUR` in an hour (each onboarding is one sFOX user,
+ * so this is per user and per session).
+ */
 export function resendWaitSeconds(draft: OnboardingDraft, type: VerificationType, now = Date.now()): number {
-  const sentAt = draft.verification?.[type]?.sentAt;
-  if (!sentAt) return 0;
-  const elapsed = (now - Date.parse(sentAt)) / 1000;
-  return Math.max(0, Math.ceil(RESEND_COOLDOWN_SECONDS - elapsed));
+  const sent = draft.verification?.[type];
+  if (!sent?.sentAt) return 0;
+  const cooldown = RESEND_COOLDOWN_SECONDS - (now - Date.parse(sent.sentAt)) / 1000;
+  const lastHour = recentSends(sent, now);
+  const hourly = lastHour.length >= MAX_CODES_PER_HOUR ? (Date.parse(lastHour[0]!) + HOUR_MS - now) / 1000 : 0;
+  return Math.max(0, Math.ceil(Math.max(cooldown, hourly)));
+}
+
+/** The draft's record of codes of one type after one more was sent `now`. */
+export function recordCodeSent(draft: OnboardingDraft, type: VerificationType, now = Date.now()): NonNullable<OnboardingDraft["verification"]> {
+  const sentAt = new Date(now).toISOString();
+  const recent = [...recentSends(draft.verification?.[type], now), sentAt].slice(-MAX_CODES_PER_HOUR);
+  return { ...draft.verification, [type]: { sentAt, recent } };
+}
+
+/** Send times within the hour before `now`, oldest first (older drafts kept only the last one). */
+function recentSends(sent: { sentAt: string; recent?: string[] } | undefined, now: number): string[] {
+  if (!sent) return [];
+  const times = sent.recent ?? [sent.sentAt];
+  return times.filter((time) => now - Date.parse(time) < HOUR_MS).sort();
+}
+
+/** "45 seconds", "1 minute", "12 minutes": how a wait is said to the user. */
+export function describeWait(seconds: number): string {
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
 }
 
 export type CodeProblem = "wrong" | "expired" | "locked" | "missing";

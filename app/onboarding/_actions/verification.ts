@@ -13,6 +13,8 @@ import {
   codeProblemOf,
   dueVerification,
   RESEND_COOLDOWN_SECONDS,
+  describeWait,
+  recordCodeSent,
   resendWaitSeconds,
   type VerificationType,
 } from "@/lib/onboarding/verification";
@@ -51,12 +53,10 @@ export async function sendVerificationCode(type: unknown): Promise<ActionResult<
     return { ok: false, formError: error.retryable ? UNAVAILABLE : `sFOX could not send the code: ${error.message}` };
   }
 
-  const verification = { ...draft.verification, [due]: { sentAt: new Date().toISOString() } };
-  await saveOnboardingProgress(await getDb(), context.session.id, {
-    step: "verify",
-    draft: { ...draft, verification },
-  });
-  return { ok: true, data: { resendInSeconds: RESEND_COOLDOWN_SECONDS } };
+  const sentAt = Date.now();
+  const next = { ...draft, verification: recordCodeSent(draft, due, sentAt) };
+  await saveOnboardingProgress(await getDb(), context.session.id, { step: "verify", draft: next });
+  return { ok: true, data: { resendInSeconds: resendWaitSeconds(next, due, sentAt) } };
 }
 
 /** Confirm the code the user typed; on success the stored state follows sFOX's. */
@@ -109,7 +109,7 @@ function nothingDue(due: VerificationType | null): ActionResult & { ok: false } 
 function rateLimited(seconds: number): ActionResult & { ok: false } {
   return {
     ok: false,
-    formError: `Please wait ${seconds} second${seconds === 1 ? "" : "s"} before asking for another code.`,
+    formError: `Please wait ${describeWait(seconds)} before asking for another code.`,
     retryAfterSeconds: seconds,
   };
 }

@@ -148,7 +148,7 @@ export function VerifyPanel({ type, destination, codeSent, resendInSeconds, sand
               Confirm
             </Button>
             <Button variant="secondary" onClick={send} pending={sending} disabled={secondsLeft > 0} pendingText="Sending…">
-              {secondsLeft > 0 ? `Resend code in ${secondsLeft} s` : "Resend code"}
+              {secondsLeft > 0 ? `Resend code in ${secondsLeft < 120 ? `${secondsLeft} s` : `${Math.ceil(secondsLeft / 60)} min`}` : "Resend code"}
             </Button>
           </div>
         </form>
