@@ -17,6 +17,9 @@ import { allowedStep, currentStep, isFormStep, nextStep, stepPath } from "@/lib/
  */
 export async function saveStep(step: string, values: unknown, returnTo?: string): Promise<ActionResult> {
   if (!isFormStep(step)) return { ok: false, formError: "This step does not exist." };
+  // Refused input changes nothing, not even by starting an onboarding for a visitor without one.
+  const parsed = STEP_SCHEMAS[step].safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
 
   const session = await readOrStartOnboardingSession();
   const db = await getDb();
@@ -27,9 +30,6 @@ export async function saveStep(step: string, values: unknown, returnTo?: string)
   if (allowedStep(step, progress) !== step) {
     return { ok: false, formError: "Finish the earlier steps first.", redirectTo: stepPath(currentStep(progress)) };
   }
-
-  const parsed = STEP_SCHEMAS[step].safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
 
   const draft = withStepSaved(readDraft(session.draft), step, parsed.data as Record<string, unknown>);
   const after = progressOf({ ...session, draft: { ...draft } }, undefined);
