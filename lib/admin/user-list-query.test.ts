@@ -27,6 +27,10 @@ describe("parseUserListQuery", () => {
     expect(parseUserListQuery({ page: "1e9" }).page).toBe(1);
   });
 
+  it("turns control characters in a search into spaces (PostgreSQL refuses NUL in text)", () => {
+    expect(parseUserListQuery({ q: "\u0000Ada\u0007 Lovelace\n" }).search).toBe("Ada  Lovelace");
+  });
+
   it("cuts an overlong search to 100 characters", () => {
     expect(parseUserListQuery({ q: "x".repeat(5_000) }).search).toHaveLength(100);
   });

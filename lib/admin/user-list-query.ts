@@ -52,7 +52,8 @@ const querySchema = z.object({
     .string()
     .catch("")
     .default("")
-    .transform((value) => value.trim().slice(0, SEARCH_MAX_LENGTH)),
+    // Control characters (NUL above all, which PostgreSQL refuses in text) never belong in a search.
+    .transform((value) => value.replace(/[\u0000-\u001F\u007F]/g, " ").trim().slice(0, SEARCH_MAX_LENGTH)),
   sort: oneOf(USER_SORTS, DEFAULT_USER_LIST_QUERY.sort),
   dir: oneOf(SORT_DIRECTIONS, DEFAULT_USER_LIST_QUERY.direction),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),

@@ -7,7 +7,7 @@ import {
   type AccountType,
 } from "@/lib/validations/enums";
 import { typeError } from "@/lib/validations/messages";
-import { MAX_LENGTH, userIdSchema } from "@/lib/validations/primitives";
+import { CONTROL_CHARACTERS_MESSAGE, MAX_LENGTH, NO_CONTROL_CHARACTERS, userIdSchema } from "@/lib/validations/primitives";
 
 export const accountTypeSchema = z.enum(ACCOUNT_TYPES, {
   error: typeError("Choose individual or corporation"),
@@ -28,7 +28,8 @@ export const sourceOfFundsSchema = z
   .max(MAX_LENGTH.sourceOfFunds, {
     error: `Use at most ${MAX_LENGTH.sourceOfFunds} characters`,
     abort: true,
-  });
+  })
+  .regex(NO_CONTROL_CHARACTERS, { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
 
 /** Fields shared by both account types; `account_purpose` is narrowed per type in registration.ts. */
 export const accountStepShape = {

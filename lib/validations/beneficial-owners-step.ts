@@ -6,12 +6,14 @@ import { phoneNumberSchema } from "@/lib/validations/phone";
 import {
   addressLineSchema,
   citySchema,
+  CONTROL_CHARACTERS_MESSAGE,
   countryCodeSchema,
   emailSchema,
   idNumberIssue,
   idNumberSchema,
   MAX_LENGTH,
   nameSchema,
+  NO_CONTROL_CHARACTERS,
   postalCodeIssue,
   postalCodeSchema,
   ssnIssuerIssue,
@@ -34,7 +36,8 @@ const aliasSchema = z.custom<string>(() => true).optional();
 const optionalTextSchema = (max: number) =>
   z
     .string({ error: typeError("Enter text") })
-    .max(max, { error: `Use at most ${max} characters`, abort: true });
+    .max(max, { error: `Use at most ${max} characters`, abort: true })
+    .regex(NO_CONTROL_CHARACTERS, { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
 
 const ownerShape = {
   first_name: nameSchema,

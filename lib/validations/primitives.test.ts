@@ -9,6 +9,7 @@ import {
   idNumberIssue,
   idNumberSchema,
   isEmailAddress,
+  CONTROL_CHARACTERS_MESSAGE,
   nameSchema,
   postalCodeIssue,
   postalCodeSchema,
@@ -60,6 +61,9 @@ describe("countryCodeSchema", () => {
 describe("nameSchema", () => {
   it.each(["Sean", " Sean", "A".repeat(100), "Ørsted"])("accepts %j", (name) => accepts(nameSchema, name));
   it.each(["", "   ", "\t", "A".repeat(101)])("refuses %j", (name) => refuses(nameSchema, name));
+  it.each(["Ada\u0000", "Ada\u0007Lovelace", "\u001BAda"])("refuses control characters in %j, saying so", (name) =>
+    expect(refusalOf(nameSchema, name)).toBe(CONTROL_CHARACTERS_MESSAGE),
+  );
 });
 
 describe("userIdSchema", () => {

@@ -244,6 +244,34 @@ describe("wizard server actions under hostile input", () => {
     });
   }
 
+  it(`saveStep never fails on ${RUNS} near-valid payloads, valid or not: each is saved or clearly refused`, async () => {
+    // Valid ones are saved (that is the point), so each run starts from its own onboarding.
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("contact", "identity") as fc.Arbitrary<"contact" | "identity">, fc.nat(), async (step, seed) => {
+        const values = fc.sample(nearValid(VALID[step]), { numRuns: 1, seed })[0];
+        jar.set(ONBOARDING_COOKIE, cookies[step]);
+        const result = await saveStep(step, values);
+        if (STEP_SCHEMAS[step].safeParse(values).success) expect(result).toMatchObject({ ok: true });
+        else expectClearRefusal(result);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a NUL or another control character in a free-text field is refused on its field, not by the database", async () => {
+    const before = await storedState();
+    for (const [step, values, field] of [
+      ["contact", { ...VALID.contact, first_name: "Ada\u0000" }, "first_name"],
+      ["identity", { individual: { ...(VALID.identity.individual as object), residential_address: "1 Market\u0000Street" } }, "individual.residential_address"],
+      ["identity", { individual: { ...(VALID.identity.individual as object), residential_city: "San\u001BFrancisco" } }, "individual.residential_city"],
+    ] as const) {
+      jar.set(ONBOARDING_COOKIE, cookies[step]);
+      const result = await saveStep(step, values);
+      expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: "Remove the invisible control characters from this text" } });
+    }
+    expect(await storedState()).toBe(before);
+  });
+
   it(`saveStep refuses ${RUNS} unknown step names and hostile returnTo values`, async () => {
     jar.set(ONBOARDING_COOKIE, cookies.account);
     const before = await storedState();
