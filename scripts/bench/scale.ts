@@ -21,6 +21,7 @@ import { ensureBuild } from "./ensure-build";
 import { LoadGenerator } from "./loadgen-handle";
 import type { ClientSpec, PhaseResult } from "./loadgen-protocol";
 import { OptionsError, parseOptions } from "./options";
+import { BenchRun } from "./bench-run";
 import { CpuMeter, findProcess, openFilesLimit, withChildren } from "./proc-stats";
 import { ProcessGroup, freePort, tailOf } from "./processes";
 import { SandboxDriver } from "./sandbox-driver";
@@ -29,11 +30,7 @@ import { type BenchContext, type Server, appHealth, cleanEnv, openStreams, start
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const startedAt = monoMs();
-let group: ProcessGroup | null = null;
-let postgres: { stop(): Promise<void> } | null = null;
-let workDir: string | null = null;
-let keepWork = false;
-let finishing = false;
+const run = new BenchRun("bench:scale");
 
 const USAGE = `Usage: npm run bench:scale -- [--clients=10000] [--clients-per-user=100] [--steady-rate=5]
   [--steady-seconds=60] [--burst-deliveries=10000] [--burst-seconds=30] [--connect-concurrency=200] [--keep]`;
@@ -69,21 +66,21 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  keepWork = options.keep;
   const n = Math.max(...options.clients);
   if (openFilesLimit() < n + 1_024) throw new Error(`the open-files limit is too low for ${n} clients; run through \`npm run bench:scale\``);
 
   await ensureBuild(root, say, "bench:scale");
-  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
+  run.useWorkDir(workDir, options.keep);
   const logDir = path.join(workDir, "logs");
   fs.mkdirSync(logDir);
-  group = new ProcessGroup(root, logDir);
+  const group = run.track(new ProcessGroup(root, logDir));
   group.onUnexpectedExit = (child, code, signal) => {
-    void fail(new Error(`${child.name} (pid ${child.pid}) exited unexpectedly (${signal ?? `code ${code}`}):\n${tailOf(child.logFile)}`));
+    void run.fail(new Error(`${child.name} (pid ${child.pid}) exited unexpectedly (${signal ?? `code ${code}`}):\n${tailOf(child.logFile)}`));
   };
   const { startTestPostgres } = await import("../../test/postgres");
   const database = await startTestPostgres();
-  postgres = database;
+  run.usePostgres(database);
   const ctx: BenchContext = {
     root,
     group,
@@ -176,7 +173,7 @@ async function main(): Promise<void> {
       const steady = await phase("steady", options.steadyRate, options.steadySeconds);
       const burst = await phase("burst", (options.burstDeliveries * users.length) / n, options.burstSeconds);
       const figures: RunFigures = { instances: servers.length, connectMs, steady, burst };
-      if (takeover) figures.takeoverMs = await timeTakeover(servers);
+      if (takeover) figures.takeoverMs = await timeTakeover(ctx.group, servers);
       return figures;
     } finally {
       await lg.close();
@@ -194,18 +191,18 @@ async function main(): Promise<void> {
   for (const server of pair) await ctx.group.stop(server.child);
   driver.close();
 
-  await finish(0, () => {
+  await run.finish(0, () => {
     for (const line of report(n, users.length, singleFigures, pairFigures, options)) console.log(line);
   });
 }
 
 /** SIGKILLs the instance holding the feed; ms until another one holds it, subscribed (null: not within 30 s). */
-async function timeTakeover(servers: Server[]): Promise<number | null> {
+async function timeTakeover(group: ProcessGroup, servers: Server[]): Promise<number | null> {
   const roles = await Promise.all(servers.map(async (server) => (await appHealth(server)).cluster?.leadership.role));
   const leader = servers[roles.indexOf("leader")];
   if (!leader) throw new Error(`no instance leads (roles: ${roles.join(", ")})`);
   const others = servers.filter((server) => server !== leader);
-  group!.expectExit(leader.child);
+  group.expectExit(leader.child);
   const killedAt = monoMs();
   leader.child.process.kill("SIGKILL");
   while (monoMs() - killedAt < 30_000) {
@@ -259,23 +256,4 @@ function report(n: number, userCount: number, single: RunFigures, pair: RunFigur
   ];
 }
 
-async function finish(code: number, print?: () => void): Promise<void> {
-  if (finishing) return;
-  finishing = true;
-  await group?.stopAll();
-  await postgres?.stop().catch(() => undefined);
-  if (workDir && !keepWork && code !== 1) fs.rmSync(workDir, { recursive: true, force: true });
-  else if (workDir) console.error(`bench:scale: logs and data kept in ${workDir}`);
-  print?.();
-  process.exit(code);
-}
-
-async function fail(error: unknown): Promise<void> {
-  console.error(`\nbench:scale failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  await finish(1);
-}
-
-process.on("SIGINT", () => void finish(130));
-process.on("SIGTERM", () => void finish(143));
-process.on("exit", () => group?.killAllNow());
-main().catch(fail);
+main().catch((error: unknown) => run.fail(error));

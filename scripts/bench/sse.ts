@@ -26,6 +26,7 @@ import path from "node:path";
 import { monoMs } from "./clock";
 import { ensureBuild } from "./ensure-build";
 import { OptionsError, USAGE, parseOptions, type BenchOptions } from "./options";
+import { BenchRun } from "./bench-run";
 import { findProcess, openFilesLimit } from "./proc-stats";
 import { ProcessGroup, freePort, tailOf } from "./processes";
 import { renderReport } from "./report";
@@ -36,11 +37,7 @@ import { type BenchContext, cleanEnv, startSandbox } from "./servers";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const startedAt = monoMs();
-let group: ProcessGroup | null = null;
-let postgres: { stop(): Promise<void> } | null = null;
-let workDir: string | null = null;
-let keepWork = false;
-let finishing = false;
+const run = new BenchRun("bench:sse");
 
 function say(line: string): void {
   console.log(line);
@@ -58,7 +55,6 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  keepWork = options.keep;
   const largest = Math.max(...options.clients);
   const limit = openFilesLimit();
   if (limit < largest + 1_024) {
@@ -68,12 +64,13 @@ async function main(): Promise<void> {
   }
 
   await ensureBuild(root, say, "bench:sse");
-  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-sse-"));
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-sse-"));
+  run.useWorkDir(workDir, options.keep);
   const logDir = path.join(workDir, "logs");
   fs.mkdirSync(logDir);
-  group = new ProcessGroup(root, logDir);
+  const group = run.track(new ProcessGroup(root, logDir));
   group.onUnexpectedExit = (child, code, signal) => {
-    void fail(
+    void run.fail(
       new Error(
         `${child.name} (pid ${child.pid}) exited unexpectedly (${signal ?? `code ${code}`}):\n${tailOf(child.logFile)}`,
       ),
@@ -112,7 +109,7 @@ async function main(): Promise<void> {
     // The project's throwaway test server (test/postgres.ts: initdb on a free port, fsync off).
     const { startTestPostgres } = await import("../../test/postgres");
     const server = await startTestPostgres();
-    postgres = server;
+    run.usePostgres(server);
     ctx.databaseUrl = server.url;
     ctx.postgresPid = findProcess(["postgres", `-p ${new URL(server.url).port}`]);
     say(`  database: PostgreSQL at ${server.url}`);
@@ -152,32 +149,9 @@ async function main(): Promise<void> {
     }
   }
   driver.close();
-  await finish(0, () => {
+  await run.finish(0, () => {
     for (const line of renderReport(reports, options, monoMs() - startedAt)) console.log(line);
   });
 }
 
-/** Stops every process this run started, removes the work dir, then prints and exits. */
-async function finish(code: number, print?: () => void): Promise<void> {
-  if (finishing) return;
-  finishing = true;
-  await group?.stopAll();
-  await postgres?.stop().catch(() => undefined);
-  // A failure keeps the logs to look at; a success or a Ctrl-C cleans up.
-  if (workDir && !keepWork && code !== 1) fs.rmSync(workDir, { recursive: true, force: true });
-  else if (workDir) console.error(`bench:sse: logs and data kept in ${workDir}`);
-  print?.();
-  process.exit(code);
-}
-
-async function fail(error: unknown): Promise<void> {
-  console.error(
-    `\nbench:sse failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-  await finish(1);
-}
-
-process.on("SIGINT", () => void finish(130));
-process.on("SIGTERM", () => void finish(143));
-process.on("exit", () => group?.killAllNow());
-main().catch(fail);
+main().catch((error: unknown) => run.fail(error));

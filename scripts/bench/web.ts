@@ -33,6 +33,7 @@ import {
   uniqueEmail,
   usIndividual,
 } from "../../e2e/support/wizard";
+import { BenchRun } from "./bench-run";
 import { ensureBuild } from "./ensure-build";
 import { ProcessGroup, freePort, tailOf, waitFor } from "./processes";
 import { type BenchContext, cleanEnv, startApp, startSandbox } from "./servers";
@@ -41,10 +42,7 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..", "..");
 const floorDir = path.join(root, ".bench-web-floor");
 const ADMIN = { email: "bench-web@example.test", password: "bench-web-password-0123" };
-let group: ProcessGroup | null = null;
-let floorGroup: ProcessGroup | null = null;
-let workDir: string | null = null;
-let browser: Browser | null = null;
+const run = new BenchRun("bench:web");
 
 interface Weight {
   page: string;
@@ -62,12 +60,13 @@ async function main(): Promise<void> {
   writeFloor();
   await ensureBuild(floorDir, say, "bench:web (floor)", true);
 
-  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-web-"));
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-web-"));
+  run.useWorkDir(workDir, false);
   const logDir = path.join(workDir, "logs");
   fs.mkdirSync(logDir);
-  group = new ProcessGroup(root, logDir);
+  const group = run.track(new ProcessGroup(root, logDir));
   group.onUnexpectedExit = (child, code, signal) => {
-    void fail(new Error(`${child.name} exited unexpectedly (${signal ?? `code ${code}`}):\n${tailOf(child.logFile)}`));
+    void run.fail(new Error(`${child.name} exited unexpectedly (${signal ?? `code ${code}`}):\n${tailOf(child.logFile)}`));
   };
   const ctx: BenchContext = {
     root,
@@ -93,7 +92,7 @@ async function main(): Promise<void> {
   await startSandbox(ctx);
   await startApp(ctx);
   // Started from its own folder: `next start` serves the build of the directory it runs in.
-  floorGroup = new ProcessGroup(floorDir, logDir);
+  const floorGroup = run.track(new ProcessGroup(floorDir, logDir));
   floorGroup.spawnNode("floor", require.resolve("next/dist/bin/next", { paths: [floorDir] }), {
     args: ["start", "-p", String(ctx.floorPort), "-H", "127.0.0.1"],
     env: { ...ctx.baseEnv, NODE_ENV: "production" },
@@ -102,7 +101,8 @@ async function main(): Promise<void> {
   const appOrigin = `http://127.0.0.1:${ctx.appPort}`;
   await waitFor("the floor", 60_000, async () => ((await fetch(floorOrigin).catch(() => null))?.ok ? true : undefined));
 
-  browser = await chromium.launch({ executablePath: chromiumExecutable() });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable() });
+  run.onFinish(() => browser.close());
   const floor = await weigh(browser, floorOrigin, "/", null, "floor: empty page");
   say(`  floor (empty Next.js page): ${describe(floor)}`);
   const landing = await weigh(browser, appOrigin, "/", null);
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       `landing at most 10 KB above it: ${verdict(landing.jsKb - floor.jsKb, 10)}.`,
     `BENCH web floor_kb=${floor.jsKb.toFixed(1)} landing_kb=${landing.jsKb.toFixed(1)} wizard_kb=${heaviest.jsKb.toFixed(1)} admin_kb=${admin.jsKb.toFixed(1)} wizard_tti_ms=${medianTti.toFixed(0)}`,
   ];
-  await finish(0, () => lines.forEach((line) => console.log(line)));
+  await run.finish(0, () => lines.forEach((line) => console.log(line)));
 }
 
 function verdict(above: number, limit: number): string {
@@ -273,24 +273,4 @@ function chromiumExecutable(): string | undefined {
   return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 }
 
-async function finish(code: number, print?: () => void): Promise<void> {
-  await browser?.close().catch(() => undefined);
-  await group?.stopAll();
-  await floorGroup?.stopAll();
-  if (workDir && code === 0) fs.rmSync(workDir, { recursive: true, force: true });
-  else if (workDir) console.error(`bench:web: logs kept in ${workDir}`);
-  print?.();
-  process.exit(code);
-}
-
-async function fail(error: unknown): Promise<void> {
-  console.error(`\nbench:web failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  await finish(1);
-}
-
-process.on("SIGINT", () => void finish(130));
-process.on("exit", () => {
-  group?.killAllNow();
-  floorGroup?.killAllNow();
-});
-main().catch(fail);
+main().catch((error: unknown) => run.fail(error));
