@@ -34,3 +34,28 @@ test("sFOX is briefly unavailable: the user is told calmly, keeps every answer, 
   await expect(page.getByRole("alert").filter({ hasText: "Your application was not sent" })).toHaveCount(0);
   expect(await sandboxUsersWithEmail(request, person.contact.email)).toHaveLength(1);
 });
+
+test("sFOX slower than the app's timeout: the user is asked to try again, the retry opens the account, and only one exists", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const person = await reachIndividualReview(page);
+  await page.getByLabel(/I confirm that the information I have given is accurate/).check();
+
+  // sFOX answers this registration only after 12 s; the app gives up after its 10 s timeout
+  // (SFOX_TIMEOUT_MS), not knowing whether the account was opened.
+  await injectRestFault(request, { delay_ms: 12_000, count: 1, path_prefix: "/v1/enterprise/register-account" });
+  const submit = page.getByRole("button", { name: "Submit application" });
+  await submit.click();
+  const failure = page.getByRole("alert").filter({ hasText: "Your application was not sent" });
+  await expect(failure).toBeVisible({ timeout: 20_000 });
+  await expect(failure).toContainText("try again in a moment");
+  await expect(page).toHaveURL(/\/onboarding\/review$/);
+
+  // Let the slow request finish at sFOX's end. Whether or not it opened the account, the retry
+  // (the same user_id, chosen once) ends on one: created now, or found there (409 on our own id,
+  // read back).
+  await page.waitForTimeout(3_000);
+  await submit.click();
+  await expect(page).toHaveURL(/\/onboarding\/verify$/);
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeFocused();
+  expect(await sandboxUsersWithEmail(request, person.contact.email)).toHaveLength(1);
+});
