@@ -4,7 +4,9 @@
  * started may outlive it.
  */
 import fs from "node:fs";
-import type { ProcessGroup } from "./processes";
+import os from "node:os";
+import path from "node:path";
+import { ProcessGroup, tailOf } from "./processes";
 
 export class BenchRun {
   private readonly groups: ProcessGroup[] = [];
@@ -25,6 +27,28 @@ export class BenchRun {
   /** True once the run is ending (requests failing then are the servers going away). */
   get stopping(): boolean {
     return this.finishing;
+  }
+
+  /**
+   * A fresh work dir (`<tmp>/<prefix>-*`, removed at the end unless `keep` or a failure) with its
+   * `logs/`, and the process group that starts children from `cwd` and logs there. A child that
+   * dies without being asked to fails the run.
+   */
+  workspace(prefix: string, cwd: string, keep: boolean): { workDir: string; logDir: string; group: ProcessGroup } {
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+    this.useWorkDir(workDir, keep);
+    const logDir = path.join(workDir, "logs");
+    fs.mkdirSync(logDir);
+    return { workDir, logDir, group: this.processGroup(cwd, logDir) };
+  }
+
+  /** A further process group of this run (children started from another folder), failing it the same way. */
+  processGroup(cwd: string, logDir: string): ProcessGroup {
+    const group = this.track(new ProcessGroup(cwd, logDir));
+    group.onUnexpectedExit = (child, code, signal) => {
+      void this.fail(new Error(`${child.name} (pid ${child.pid}) exited unexpectedly (${signal ?? `code ${code}`}):\n${tailOf(child.logFile)}`));
+    };
+    return group;
   }
 
   track(group: ProcessGroup): ProcessGroup {

@@ -12,8 +12,6 @@
  *   the other holds it (elected and subscribed, per its /api/health).
  * Last line: `BENCH scale instances=2 clients=N delivered=D/E burst_p99_ms=A single_burst_p99_ms=B takeover_ms=T`.
  */
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monoMs, sleep } from "./clock";
@@ -23,10 +21,10 @@ import type { ClientSpec, PhaseResult } from "./loadgen-protocol";
 import { OptionsError, parseOptions } from "./options";
 import { BenchRun } from "./bench-run";
 import { CpuMeter, findProcess, openFilesLimit, withChildren } from "./proc-stats";
-import { ProcessGroup, freePort, tailOf } from "./processes";
+import { type ProcessGroup, freePort } from "./processes";
 import { SandboxDriver } from "./sandbox-driver";
 import { seedSessions } from "./seed-sessions";
-import { type BenchContext, type Server, appHealth, cleanEnv, openStreams, startApp, startSandbox } from "./servers";
+import { type Server, appHealth, newBenchContext, openStreams, startApp, startSandbox } from "./servers";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const startedAt = monoMs();
@@ -70,38 +68,18 @@ async function main(): Promise<void> {
   if (openFilesLimit() < n + 1_024) throw new Error(`the open-files limit is too low for ${n} clients; run through \`npm run bench:scale\``);
 
   await ensureBuild(root, say, "bench:scale");
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
-  run.useWorkDir(workDir, options.keep);
-  const logDir = path.join(workDir, "logs");
-  fs.mkdirSync(logDir);
-  const group = run.track(new ProcessGroup(root, logDir));
-  group.onUnexpectedExit = (child, code, signal) => {
-    void run.fail(new Error(`${child.name} (pid ${child.pid}) exited unexpectedly (${signal ?? `code ${code}`}):\n${tailOf(child.logFile)}`));
-  };
+  const { workDir, logDir, group } = run.workspace("bench-scale", root, options.keep);
   const { startTestPostgres } = await import("../../test/postgres");
   const database = await startTestPostgres();
   run.usePostgres(database);
-  const ctx: BenchContext = {
+  const ctx = await newBenchContext({
     root,
     group,
-    baseEnv: cleanEnv(process.env),
-    dataDir: path.join(workDir, "data"),
+    workDir,
     logDir,
-    apiKey: randomBytes(16).toString("hex"),
-    sessionSecret: randomBytes(32).toString("base64url"),
-    tokenEncryptionKey: randomBytes(32).toString("hex"),
     appNodeFlags: options.appNodeFlags,
-    databaseUrl: database.url,
-    postgresPid: findProcess(["postgres", `-p ${new URL(database.url).port}`]),
-    sandboxPort: await freePort(),
-    appPort: await freePort(),
-    floorPort: 0,
-    appProbePort: await freePort(),
-    floorProbePort: 0,
-    loadgenProbePort: await freePort(),
-    sandboxProbePort: await freePort(),
-    floorSessionsFile: path.join(workDir, "floor-sessions.json"),
-  };
+    database: { url: database.url, pid: findProcess(["postgres", `-p ${new URL(database.url).port}`]) },
+  });
   const second = { name: "app-b", port: await freePort(), probePort: await freePort() };
   say(`bench:scale: N = ${n.toLocaleString("en-US")}; PostgreSQL at ${database.url}; work dir ${workDir}`);
 

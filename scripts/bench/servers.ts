@@ -2,8 +2,9 @@
  * Starting the measured servers and asking them how they are: the sandbox (sFOX simulator), the
  * app (scripts/app-server.ts, production build) and the floor (floor-server.ts).
  */
+import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { type Child, type Env, type ProcessGroup, getJson, waitFor } from "./processes";
+import { type Child, type Env, type ProcessGroup, freePort, getJson, waitFor } from "./processes";
 
 export interface BenchContext {
   root: string;
@@ -56,6 +57,42 @@ export interface LoopDelay {
 /** Variables that configure the app or the sandbox: never inherited from the caller's shell. */
 const CONFIG_VARIABLE =
   /^(SFOX_|SANDBOX_|BENCH_|FLOOR_|PORT$|DATA_DIR$|DATABASE_URL$|SESSION_SECRET$|TOKEN_ENCRYPTION_KEY$|APP_URL$|ADMIN_|PARTNER_NAME$|LOG_LEVEL$|TRUST_PROXY$|NODE_ENV$|NODE_OPTIONS$)/;
+
+/**
+ * A run's context: fresh secrets and API key, free loopback ports for every server and probe, and
+ * the environment children start from (this process's, minus anything that configures the app).
+ */
+export async function newBenchContext(parts: {
+  root: string;
+  group: ProcessGroup;
+  workDir: string;
+  logDir: string;
+  appNodeFlags?: string[];
+  database?: { url: string; pid: number | null } | null;
+  env?: Env;
+}): Promise<BenchContext> {
+  return {
+    root: parts.root,
+    group: parts.group,
+    baseEnv: { ...cleanEnv(process.env), ...parts.env },
+    dataDir: path.join(parts.workDir, "data"),
+    logDir: parts.logDir,
+    apiKey: randomBytes(16).toString("hex"),
+    sessionSecret: randomBytes(32).toString("base64url"),
+    tokenEncryptionKey: randomBytes(32).toString("hex"),
+    appNodeFlags: parts.appNodeFlags ?? [],
+    databaseUrl: parts.database?.url ?? null,
+    postgresPid: parts.database?.pid ?? null,
+    sandboxPort: await freePort(),
+    appPort: await freePort(),
+    floorPort: await freePort(),
+    appProbePort: await freePort(),
+    floorProbePort: await freePort(),
+    loadgenProbePort: await freePort(),
+    sandboxProbePort: await freePort(),
+    floorSessionsFile: path.join(parts.workDir, "floor-sessions.json"),
+  };
+}
 
 export function cleanEnv(source: Env): Env {
   return Object.fromEntries(Object.entries(source).filter(([key]) => !CONFIG_VARIABLE.test(key)));

@@ -19,21 +19,17 @@
  *
  * Needs a high open-files limit (the npm script raises it with `ulimit -n`).
  */
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { monoMs } from "./clock";
 import { ensureBuild } from "./ensure-build";
 import { OptionsError, USAGE, parseOptions, type BenchOptions } from "./options";
 import { BenchRun } from "./bench-run";
 import { findProcess, openFilesLimit } from "./proc-stats";
-import { ProcessGroup, freePort, tailOf } from "./processes";
 import { renderReport } from "./report";
 import { SandboxDriver } from "./sandbox-driver";
 import { runTarget, type RunPlan, type TargetReport } from "./scenario";
 import { seedSessions } from "./seed-sessions";
-import { type BenchContext, cleanEnv, startSandbox } from "./servers";
+import { newBenchContext, startSandbox } from "./servers";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const startedAt = monoMs();
@@ -64,40 +60,8 @@ async function main(): Promise<void> {
   }
 
   await ensureBuild(root, say, "bench:sse");
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-sse-"));
-  run.useWorkDir(workDir, options.keep);
-  const logDir = path.join(workDir, "logs");
-  fs.mkdirSync(logDir);
-  const group = run.track(new ProcessGroup(root, logDir));
-  group.onUnexpectedExit = (child, code, signal) => {
-    void run.fail(
-      new Error(
-        `${child.name} (pid ${child.pid}) exited unexpectedly (${signal ?? `code ${code}`}):\n${tailOf(child.logFile)}`,
-      ),
-    );
-  };
-
-  const ctx: BenchContext = {
-    root,
-    group,
-    baseEnv: cleanEnv(process.env),
-    dataDir: path.join(workDir, "data"),
-    logDir,
-    apiKey: randomBytes(16).toString("hex"),
-    sessionSecret: randomBytes(32).toString("base64url"),
-    tokenEncryptionKey: randomBytes(32).toString("hex"),
-    appNodeFlags: options.appNodeFlags,
-    databaseUrl: null,
-    postgresPid: null,
-    sandboxPort: await freePort(),
-    appPort: await freePort(),
-    floorPort: await freePort(),
-    appProbePort: await freePort(),
-    floorProbePort: await freePort(),
-    loadgenProbePort: await freePort(),
-    sandboxProbePort: await freePort(),
-    floorSessionsFile: path.join(workDir, "floor-sessions.json"),
-  };
+  const { workDir, logDir, group } = run.workspace("bench-sse", root, options.keep);
+  const ctx = await newBenchContext({ root, group, workDir, logDir, appNodeFlags: options.appNodeFlags });
   say(
     `bench:sse: N = ${options.clients.map((n) => n.toLocaleString("en-US")).join(", ")}; work dir ${workDir}`,
   );

@@ -16,10 +16,8 @@
  * (wizard_kb: the heaviest step).
  */
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { type Browser, type BrowserContext, chromium, expect, type Page } from "@playwright/test";
@@ -35,8 +33,8 @@ import {
 } from "../../e2e/support/wizard";
 import { BenchRun } from "./bench-run";
 import { ensureBuild } from "./ensure-build";
-import { ProcessGroup, freePort, tailOf, waitFor } from "./processes";
-import { type BenchContext, cleanEnv, startApp, startSandbox } from "./servers";
+import { waitFor } from "./processes";
+import { newBenchContext, startApp, startSandbox } from "./servers";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -60,39 +58,12 @@ async function main(): Promise<void> {
   writeFloor();
   await ensureBuild(floorDir, say, "bench:web (floor)", true);
 
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-web-"));
-  run.useWorkDir(workDir, false);
-  const logDir = path.join(workDir, "logs");
-  fs.mkdirSync(logDir);
-  const group = run.track(new ProcessGroup(root, logDir));
-  group.onUnexpectedExit = (child, code, signal) => {
-    void run.fail(new Error(`${child.name} exited unexpectedly (${signal ?? `code ${code}`}):\n${tailOf(child.logFile)}`));
-  };
-  const ctx: BenchContext = {
-    root,
-    group,
-    baseEnv: { ...cleanEnv(process.env), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
-    dataDir: path.join(workDir, "data"),
-    logDir,
-    apiKey: randomBytes(16).toString("hex"),
-    sessionSecret: randomBytes(32).toString("base64url"),
-    tokenEncryptionKey: randomBytes(32).toString("hex"),
-    appNodeFlags: [],
-    databaseUrl: null,
-    postgresPid: null,
-    sandboxPort: await freePort(),
-    appPort: await freePort(),
-    floorPort: await freePort(),
-    appProbePort: await freePort(),
-    floorProbePort: await freePort(),
-    loadgenProbePort: 0,
-    sandboxProbePort: await freePort(),
-    floorSessionsFile: "",
-  };
+  const { workDir, logDir, group } = run.workspace("bench-web", root, false);
+  const ctx = await newBenchContext({ root, group, workDir, logDir, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
   await startSandbox(ctx);
   await startApp(ctx);
   // Started from its own folder: `next start` serves the build of the directory it runs in.
-  const floorGroup = run.track(new ProcessGroup(floorDir, logDir));
+  const floorGroup = run.processGroup(floorDir, logDir);
   floorGroup.spawnNode("floor", require.resolve("next/dist/bin/next", { paths: [floorDir] }), {
     args: ["start", "-p", String(ctx.floorPort), "-H", "127.0.0.1"],
     env: { ...ctx.baseEnv, NODE_ENV: "production" },
