@@ -7,7 +7,7 @@ import {
   type AccountType,
 } from "@/lib/validations/enums";
 import { typeError } from "@/lib/validations/messages";
-import { CONTROL_CHARACTERS_MESSAGE, MAX_LENGTH, NO_CONTROL_CHARACTERS, userIdSchema } from "@/lib/validations/primitives";
+import { MAX_LENGTH, userIdSchema, withoutControlCharacters } from "@/lib/validations/primitives";
 
 export const accountTypeSchema = z.enum(ACCOUNT_TYPES, {
   error: typeError("Choose individual or corporation"),
@@ -22,14 +22,12 @@ export const PURPOSE_MESSAGE: Record<AccountType, string> = {
   corporation: "Choose one of the purposes offered for a corporate account",
 };
 
-export const sourceOfFundsSchema = z
-  .string({ error: typeError("Enter the source of funds") })
-  .min(1, { error: "Enter the source of funds", abort: true })
-  .max(MAX_LENGTH.sourceOfFunds, {
-    error: `Use at most ${MAX_LENGTH.sourceOfFunds} characters`,
-    abort: true,
-  })
-  .regex(NO_CONTROL_CHARACTERS, { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
+export const sourceOfFundsSchema = withoutControlCharacters(
+  z
+    .string({ error: typeError("Enter the source of funds") })
+    .min(1, { error: "Enter the source of funds", abort: true })
+    .max(MAX_LENGTH.sourceOfFunds, { error: `Use at most ${MAX_LENGTH.sourceOfFunds} characters`, abort: true }),
+);
 
 /** Fields shared by both account types; `account_purpose` is narrowed per type in registration.ts. */
 export const accountStepShape = {

@@ -6,20 +6,19 @@ import { phoneNumberSchema } from "@/lib/validations/phone";
 import {
   addressLineSchema,
   citySchema,
-  CONTROL_CHARACTERS_MESSAGE,
   countryCodeSchema,
   emailSchema,
   idNumberIssue,
   idNumberSchema,
   MAX_LENGTH,
   nameSchema,
-  NO_CONTROL_CHARACTERS,
   postalCodeIssue,
   postalCodeSchema,
   ssnIssuerIssue,
   ssnResidenceIssue,
   subdivisionSchema,
   usStateIssue,
+  withoutControlCharacters,
 } from "@/lib/validations/primitives";
 
 export const MIN_OWNERS = 1;
@@ -34,10 +33,7 @@ export const MAX_TOTAL_OWNERSHIP_PERCENTAGE = 100;
 const aliasSchema = z.custom<string>(() => true).optional();
 
 const optionalTextSchema = (max: number) =>
-  z
-    .string({ error: typeError("Enter text") })
-    .max(max, { error: `Use at most ${max} characters`, abort: true })
-    .regex(NO_CONTROL_CHARACTERS, { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
+  withoutControlCharacters(z.string({ error: typeError("Enter text") }).max(max, { error: `Use at most ${max} characters`, abort: true }));
 
 const ownerShape = {
   first_name: nameSchema,

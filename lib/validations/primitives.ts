@@ -24,17 +24,23 @@ export const MAX_LENGTH = {
 const NOT_BLANK = /\S/;
 // Control characters other than tab and line breaks: never typed by a person, and PostgreSQL
 // refuses NUL in text and JSON, so they are stopped here, with a message, rather than by the database.
-export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 export const CONTROL_CHARACTERS_MESSAGE = "Remove the invisible control characters from this text";
+
+/** `schema`, also refusing control characters (every free-text field goes through this). */
+export function withoutControlCharacters(schema: z.ZodString): z.ZodString {
+  return schema.regex(NO_CONTROL_CHARACTERS, { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
+}
 const HAS_LETTER = /\p{L}/u;
 
 /** Text of 1..max chars that is not only whitespace. */
 export function textSchema(max: number, emptyMessage: string) {
-  return z
-    .string({ error: typeError(emptyMessage) })
-    .max(max, { error: `Use at most ${max} characters`, abort: true })
-    .regex(NOT_BLANK, { error: emptyMessage, abort: true })
-    .regex(NO_CONTROL_CHARACTERS, { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
+  return withoutControlCharacters(
+    z
+      .string({ error: typeError(emptyMessage) })
+      .max(max, { error: `Use at most ${max} characters`, abort: true })
+      .regex(NOT_BLANK, { error: emptyMessage, abort: true }),
+  );
 }
 
 export const countryCodeSchema = z.enum(COUNTRY_CODES, {
@@ -74,12 +80,13 @@ export const emailSchema = z
   .refine(isEmailAddress, { error: EMAIL_MESSAGE, abort: true });
 
 function lettersTextSchema(max: number, emptyMessage: string) {
-  return z
-    .string({ error: typeError(emptyMessage) })
-    .min(1, { error: emptyMessage, abort: true })
-    .max(max, { error: `Use at most ${max} characters`, abort: true })
-    .regex(HAS_LETTER, { error: "Include at least one letter", abort: true })
-    .regex(NO_CONTROL_CHARACTERS, { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
+  return withoutControlCharacters(
+    z
+      .string({ error: typeError(emptyMessage) })
+      .min(1, { error: emptyMessage, abort: true })
+      .max(max, { error: `Use at most ${max} characters`, abort: true })
+      .regex(HAS_LETTER, { error: "Include at least one letter", abort: true }),
+  );
 }
 
 export const addressLineSchema = lettersTextSchema(MAX_LENGTH.addressLine, "Enter an address");
