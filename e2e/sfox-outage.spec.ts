@@ -1,19 +1,26 @@
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { clearFaults, injectRestFault, sandboxUsersWithEmail } from "./support/sandbox";
 import { reachIndividualReview } from "./support/wizard";
 
 // A test that stops half way must not leave its fault to the next spec's registration.
 test.afterEach(async ({ request }) => clearFaults(request));
 
-test("sFOX is briefly unavailable: the user is told calmly, keeps every answer, and the second Submit opens one account", async ({ page, request }) => {
+/** An applicant on the review step, consent given, sFOX about to misbehave once on registration. */
+async function submitWhileSfoxFails(page: Page, request: APIRequestContext, fault: Parameters<typeof injectRestFault>[1]) {
   const person = await reachIndividualReview(page);
   await page.getByLabel(/I confirm that the information I have given is accurate/).check();
-
-  await injectRestFault(request, { status: 503, count: 1, path_prefix: "/v1/enterprise/register-account" });
+  await injectRestFault(request, fault);
   const submit = page.getByRole("button", { name: "Submit application" });
   await submit.click();
+  return { person, submit, failure: page.getByRole("alert").filter({ hasText: "Your application was not sent" }) };
+}
 
-  const failure = page.getByRole("alert").filter({ hasText: "Your application was not sent" });
+test("sFOX is briefly unavailable: the user is told calmly, keeps every answer, and the second Submit opens one account", async ({ page, request }) => {
+  const { person, submit, failure } = await submitWhileSfoxFails(page, request, {
+    status: 503,
+    count: 1,
+    path_prefix: "/v1/enterprise/register-account",
+  });
   await expect(failure).toBeVisible();
   await expect(failure).toContainText("We could not reach sFOX to open your account. Nothing you entered is lost: try again in a moment.");
   // No technical detail for the user: no status code, no sFOX error text.
@@ -37,15 +44,13 @@ test("sFOX is briefly unavailable: the user is told calmly, keeps every answer, 
 
 test("sFOX slower than the app's timeout: the user is asked to try again, the retry opens the account, and only one exists", async ({ page, request }) => {
   test.setTimeout(90_000);
-  const person = await reachIndividualReview(page);
-  await page.getByLabel(/I confirm that the information I have given is accurate/).check();
-
   // sFOX answers this registration only after 12 s; the app gives up after its 10 s timeout
   // (SFOX_TIMEOUT_MS), not knowing whether the account was opened.
-  await injectRestFault(request, { delay_ms: 12_000, count: 1, path_prefix: "/v1/enterprise/register-account" });
-  const submit = page.getByRole("button", { name: "Submit application" });
-  await submit.click();
-  const failure = page.getByRole("alert").filter({ hasText: "Your application was not sent" });
+  const { person, submit, failure } = await submitWhileSfoxFails(page, request, {
+    delay_ms: 12_000,
+    count: 1,
+    path_prefix: "/v1/enterprise/register-account",
+  });
   await expect(failure).toBeVisible({ timeout: 20_000 });
   await expect(failure).toContainText("try again in a moment");
   await expect(page).toHaveURL(/\/onboarding\/review$/);

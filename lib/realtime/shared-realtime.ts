@@ -58,8 +58,13 @@ export function createSharedRealtime(deps: SharedRealtimeDeps): SharedRealtime {
     connect: deps.connect,
     channels: [EVENT_LOG_CHANNEL, FEED_HEALTH_CHANNEL],
     onNotification: (channel, payload) => {
-      if (channel === EVENT_LOG_CHANNEL) follower.notified();
-      else leaderFeed = { health: JSON.parse(payload) as FeedHealth, receivedAt: Date.now() };
+      if (channel === EVENT_LOG_CHANNEL) return follower.notified();
+      // Anyone with access to the database can NOTIFY: a payload that is not JSON is ignored, not thrown.
+      try {
+        leaderFeed = { health: JSON.parse(payload) as FeedHealth, receivedAt: Date.now() };
+      } catch {
+        deps.log.warn("feed_health_unreadable", { length: payload.length });
+      }
     },
     onListening: () => follower.listening(),
     log: deps.log,
