@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN, ADMIN_STATE } from "./support/admin";
 import { openIndividualAccount } from "./support/journeys";
-import { decide } from "./support/sandbox";
+import { decide, sandboxUsersWithEmail } from "./support/sandbox";
 
 test("an end user's pages and stream carry only their own onboarding, whatever admins and other users do", async ({ browser, request }) => {
   test.setTimeout(120_000);
@@ -21,7 +21,12 @@ test("an end user's pages and stream carry only their own onboarding, whatever a
     await expect(admin.getByText(bob.email)).toBeVisible();
     await admin.goto("/admin?tab=all");
 
-    // Alice's stream, from the start of the log; then sFOX decides on Bob, then on Alice.
+    // Both are verified by the sandbox's automatic review; wait for it, so what follows is news.
+    for (const person of [alice, bob]) {
+      await expect.poll(async () => (await sandboxUsersWithEmail(request, person.email))[0]?.status, { timeout: 15_000 }).toBe("VERIFIED");
+    }
+
+    // Alice's stream, from the start of the log; then sFOX changes Bob twice, then Alice once.
     const page = await aliceContext.newPage();
     await page.goto("/onboarding/done");
     const streamed = page.evaluate(async () => {
@@ -29,9 +34,12 @@ test("an end user's pages and stream carry only their own onboarding, whatever a
       const response = await fetch("/api/onboarding/events?since=0", { signal: controller.signal });
       const reader = response.body!.getReader();
       let text = "";
-      // Until Alice's own verification arrives (the decision below), then a moment more.
+      // Her history first, up to verified: the stream is live from then on.
       while (!/"status":"verified"/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
-      setTimeout(() => controller.abort(), 500);
+      (window as unknown as { __live: boolean }).__live = true;
+      // Until Alice's own last change arrives, then a second more for anything that follows it.
+      while (!/"status":"unsupported"/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+      setTimeout(() => controller.abort(), 1_000);
       try {
         for (;;) {
           const chunk = await reader.read();
@@ -43,18 +51,23 @@ test("an end user's pages and stream carry only their own onboarding, whatever a
       }
       return text;
     });
-    await decide(request, bob.userId, "VERIFIED");
-    await decide(request, alice.userId, "VERIFIED");
+    // Bob's changes are made while her stream is live.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __live?: boolean }).__live === true)).toBe(true);
+    await decide(request, bob.userId, "PENDING");
+    await decide(request, bob.userId, "UNSUPPORTED");
+    await decide(request, alice.userId, "UNSUPPORTED");
     const stream = await streamed;
 
     const frames = stream.split("\n\n").filter((frame) => frame.includes("data:"));
-    expect(frames.length).toBeGreaterThan(0);
-    for (const frame of frames) {
+    const statuses = frames.map((frame) => {
       const data = JSON.parse(/^data: (.*)$/m.exec(frame)![1]!) as Record<string, unknown>;
       expect(Object.keys(data).sort()).toEqual(["at", "requirements", "status"]);
-    }
-    // Only Alice's changes: registered (pending), her two confirmations, and the decision.
-    expect(frames.filter((frame) => frame.includes('"status":"verified"'))).toHaveLength(1);
+      return data.status;
+    });
+    // Only Alice's changes: her history up to verified, then her one change. Bob's two are not there.
+    const verifiedAt = statuses.indexOf("verified");
+    expect(verifiedAt).toBeGreaterThanOrEqual(0);
+    expect(statuses.slice(verifiedAt + 1)).toEqual(["unsupported"]);
 
     const pages: Record<string, string> = { stream };
     for (const path of ["/", "/onboarding/done", "/onboarding/inbox"]) {
