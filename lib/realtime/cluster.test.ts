@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { EVENT_LOG_CHANNEL, latestEventId, listEventsWithUsersAfter } from "@/lib/db/events";
 import { applyUserStates } from "@/lib/events/apply-user-state";
-import type { PublishedChange } from "@/lib/events/event-bus";
+import { eventBus, type PublishedChange } from "@/lib/events/event-bus";
 import type { Logger } from "@/lib/log";
 import { startTestPostgres, type TestPostgres } from "@/test/postgres";
 import { EventLogFollower } from "./event-log-follower";
@@ -92,6 +92,36 @@ describe("feed leadership on a shared PostgreSQL", () => {
     } finally {
       await a.stop();
       await b.stop();
+    }
+  });
+});
+
+describe("publishing on a shared PostgreSQL", () => {
+  it("leaves every change to the log followers: a writer publishing its own changes too could send a newer id before an older one another instance wrote", async () => {
+    const published: number[] = [];
+    const unsubscribe = eventBus().subscribeAll((change) => published.push(change.event.id));
+    try {
+      const [result] = await applyUserStates(instanceA.db, [
+        {
+          user: {
+            userId: "cluster-publish",
+            accountType: "individual",
+            accountRole: "client",
+            status: "pending",
+            requirements: { email: true, sms: true },
+            firstName: "Test",
+            lastName: "Publisher",
+            email: "cluster-publish@example.test",
+            phoneNumber: "+15555550100",
+          },
+          observedAtNs: BigInt(Date.now()) * 1_000_000n,
+          kind: "feed",
+        },
+      ]);
+      expect(result?.event).not.toBeNull();
+      expect(published).toEqual([]);
+    } finally {
+      unsubscribe();
     }
   });
 });
