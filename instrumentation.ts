@@ -18,3 +18,11 @@ export async function register() {
   const { log } = await import("@/lib/log");
   log.info("app_ready", { database: driver, sfox: getEnv().sfox.mode, admin });
 }
+
+// A request that failed because PostgreSQL went away tells the HTTP layer, which answers 503 until
+// the database is back (lib/db/availability.ts); other errors are not its business.
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { reportDatabaseFailure } = await import("@/lib/db/availability");
+  reportDatabaseFailure(error);
+}

@@ -11,7 +11,9 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
 import { REQUEST_PATH_HEADER } from "../lib/admin/safe-next";
+import { databaseReachable } from "../lib/db/availability";
 import { parseEnv } from "../lib/env";
+import { needsNoDatabase, respondDatabaseUnavailable } from "../lib/http/database-unavailable";
 import { SECURITY_HEADERS } from "../lib/security/content-security-policy";
 import { refuseUnboundedBody } from "../lib/security/request-body-limit";
 
@@ -43,6 +45,8 @@ async function main(): Promise<void> {
     // On every response, pages, routes and streams alike (the pages' CSP, with its nonce, is proxy.ts's).
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     if (refuseUnboundedBody(req, res)) return;
+    // While PostgreSQL is known to be down, a clear 503 at once rather than a request failing half-way.
+    if (!databaseReachable() && !needsNoDatabase(req.url ?? "/")) return respondDatabaseUnavailable(req, res);
     if (streams(req, res)) return;
     void handle(req, res);
   });

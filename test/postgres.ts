@@ -11,6 +11,10 @@ import path from "node:path";
  */
 export interface TestPostgres {
   url: string;
+  /** Stops the server (fast shutdown: connections are cut) and keeps its data, for `resume`. */
+  pause(): Promise<void>;
+  /** Starts the paused server again, on the same port, with the same data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -18,7 +22,12 @@ const CLUSTER_USER = "sfox_pgtest";
 
 export async function startTestPostgres(): Promise<TestPostgres> {
   const given = process.env.TEST_DATABASE_URL;
-  if (given) return { url: given, stop: async () => {} };
+  if (given) {
+    const cannot = async () => {
+      throw new Error("a TEST_DATABASE_URL server cannot be paused by the tests");
+    };
+    return { url: given, pause: cannot, resume: cannot, stop: async () => {} };
+  }
 
   const bin = findPostgresBin();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "sfox-pg-"));
@@ -39,14 +48,18 @@ export async function startTestPostgres(): Promise<TestPostgres> {
 
   const port = await freePort();
   run(path.join(bin, "initdb"), ["-D", dataDir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
-  run(path.join(bin, "pg_ctl"), [
-    "-D", dataDir, "-l", path.join(root, "server.log"), "-w", "-t", "60",
-    "-o", `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-    "start",
-  ]);
+  const start = () =>
+    run(path.join(bin, "pg_ctl"), [
+      "-D", dataDir, "-l", path.join(root, "server.log"), "-w", "-t", "60",
+      "-o", `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      "start",
+    ]);
+  start();
 
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pause: async () => run(path.join(bin, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"]),
+    resume: async () => start(),
     stop: async () => {
       try {
         run(path.join(bin, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"]);

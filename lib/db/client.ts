@@ -2,7 +2,10 @@ import "server-only";
 import path from "node:path";
 import { entityKind, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { DatabaseAvailability, registerDatabaseAvailability } from "./availability";
 import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 
@@ -16,6 +19,8 @@ export interface DatabaseHandle {
    * runs its own: two instances starting together must not both migrate or both create an admin.
    */
   duringStartup<T>(work: () => Promise<T>): Promise<T>;
+  /** PostgreSQL only: whether the server can be reached right now (see ./availability). */
+  availability?: DatabaseAvailability;
   close(): Promise<void>;
 }
 
@@ -36,9 +41,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-    const pool = new Pool({ connectionString: target.databaseUrl, max: 10 });
+    const pool = new Pool({ connectionString: target.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    const availability = new DatabaseAvailability({
+      probe: () => pool.query("SELECT 1"),
+      note: (event, fields) => (event === "database_unreachable" ? log.error(event, fields) : log.info(event, fields)),
+    });
+    reportOutcomesOf(pool, availability);
     // An idle client losing its server must not crash the process; the next query reconnects.
-    pool.on("error", (error) => console.error(`[db] idle PostgreSQL client error: ${error.message}`));
+    pool.on("error", (error) => {
+      log.warn("db_idle_client_error", { error: error.message });
+      availability.report(error);
+    });
     const db = drizzle(pool, { schema });
     const duringStartup = async <T>(work: () => Promise<T>): Promise<T> => {
       // A session lock on one pooled connection, held while `work` runs on the others.
@@ -57,7 +70,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       await pool.end();
       throw error;
     }
-    return { db: db as unknown as Database, driver: "postgres", duringStartup, close: () => pool.end() };
+    return {
+      db: db as unknown as Database,
+      driver: "postgres",
+      duringStartup,
+      availability,
+      close: async () => {
+        availability.stop();
+        await pool.end();
+      },
+    };
   }
 
   const directory = path.resolve(target.dataDir, "pglite");
@@ -87,6 +109,32 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
 }
 
+/**
+ * Tells `availability` how every query and connection attempt of `pool` ended (its callers still
+ * get the result or the error): a request that meets a dead server makes the next ones answer 503
+ * at once, and any success (the health check, the feed's retries) ends that as soon as the server
+ * is back. The pool's own promise forms are wrapped; the callback forms (which pg uses internally)
+ * are left alone.
+ */
+function reportOutcomesOf(pool: Pool, availability: DatabaseAvailability): void {
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const observe = (result: unknown, isRoundTrip: boolean) => {
+    if (result instanceof Promise) {
+      result.then(
+        () => isRoundTrip && availability.reportSuccess(),
+        (error: unknown) => availability.report(error),
+      );
+    }
+    return result;
+  };
+  Object.assign(pool, {
+    // Handing out an idle connection proves nothing (its server may be gone); only its failure counts.
+    connect: (...args: unknown[]) => observe(connect(...args), false),
+    query: (...args: unknown[]) => observe(query(...args), true),
+  });
+}
+
 // Drizzle names each driver's classes; these are the embedded one's database and transaction.
 const EMBEDDED_KINDS = new Set(["PgliteDatabase", "PgliteTransaction"]);
 
@@ -113,6 +161,8 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   if (!globalForDb.__sfoxOnboardingDb) {
     const env = getEnv();
     const opening = openDatabase(env.databaseUrl ? { databaseUrl: env.databaseUrl } : { dataDir: env.dataDir });
+    // What this process's HTTP layer consults before each request (scripts/app-server.ts).
+    void opening.then(({ availability }) => availability && registerDatabaseAvailability(availability), () => undefined);
     // A failed open must be retried by the next caller, not cached forever.
     opening.catch(() => {
       if (globalForDb.__sfoxOnboardingDb === opening) globalForDb.__sfoxOnboardingDb = undefined;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Client } from "pg";
+import { reportDatabaseFailure } from "@/lib/db/availability";
 
 /** Opens one dedicated PostgreSQL connection (not from the pool: it holds a lock or a LISTEN). */
 export type ConnectDedicated = (purpose: string) => Promise<Client>;
@@ -16,7 +17,8 @@ export function dedicatedConnections(databaseUrl: string): ConnectDedicated {
       connectionTimeoutMillis: 5_000,
     });
     // Errors surface through `connectionLost`; without a listener a second one would crash the process.
-    client.on("error", () => undefined);
+    // These connections stay open, so they are the first to notice the server going away.
+    client.on("error", (error) => reportDatabaseFailure(error));
     try {
       await client.connect();
     } catch (error) {
