@@ -24,3 +24,21 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   }
   return errors;
 }
+
+export const ACTION_UNREACHABLE_MESSAGE =
+  "We could not reach our server, so nothing was saved. Please try again in a moment.";
+
+/**
+ * Calls a server action from the browser. A call that got no answer the action wrote (the network
+ * is down, the server is restarting or answers 503 because its database is) rejects; the form
+ * shows that as its error, and the page does not break.
+ */
+export async function callAction<Result>(
+  action: () => Promise<Result>,
+): Promise<Result | (Extract<ActionResult, { ok: false }> & { formError: string })> {
+  try {
+    return await action();
+  } catch {
+    return { ok: false, formError: ACTION_UNREACHABLE_MESSAGE };
+  }
+}

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { submitRegistration } from "../_actions/submit-registration";
 import { useWizardMemory } from "./wizard-provider";
+import { callAction } from "@/lib/action-result";
 
 /** Consent and Submit. The id numbers go from this tab's memory straight to the server action. */
 export function SubmitRegistration({ isCorporation, ownerCount }: { isCorporation: boolean; ownerCount: number }) {
@@ -31,7 +32,7 @@ export function SubmitRegistration({ isCorporation, ownerCount }: { isCorporatio
       const ids = isCorporation
         ? { owners: Array.from({ length: ownerCount }, (_, index) => memory.ownerIds[index] ?? "") }
         : { individual: memory.individualId ?? "" };
-      const result = await submitRegistration({ consent: true, ids });
+      const result = await callAction(() => submitRegistration({ consent: true, ids }));
       if (result.ok) {
         router.push(result.redirectTo ?? "/onboarding/verify");
         return;

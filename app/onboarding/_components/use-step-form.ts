@@ -9,6 +9,7 @@ import { fieldId } from "@/components/ui/field-id";
 import type { FormStep } from "@/lib/onboarding/steps";
 import { saveStep } from "../_actions/save-step";
 import { useWizardMemory } from "./wizard-provider";
+import { callAction } from "@/lib/action-result";
 
 export interface SummaryError {
   name: string;
@@ -82,7 +83,7 @@ export function useStepForm<Input extends FieldValues, Output extends FieldValue
     (values) => {
       setFormError(null);
       startTransition(async () => {
-        const result = await saveStep(step, values, returnTo);
+        const result = await callAction(() => saveStep(step, values, returnTo));
         if (result.ok) {
           setSummary([]);
           onSaved?.(values);

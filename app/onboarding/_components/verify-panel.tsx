@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { VerificationType } from "@/lib/onboarding/verification";
 import { confirmVerificationCode, sendVerificationCode } from "../_actions/verification";
 import { StepHeading } from "./step-heading";
+import { callAction } from "@/lib/action-result";
 
 interface VerifyPanelProps {
   type: VerificationType;
@@ -50,7 +51,7 @@ export function VerifyPanel({ type, destination, codeSent, resendInSeconds, sand
   function send() {
     setFormError(null);
     startSending(async () => {
-      const result = await sendVerificationCode(type);
+      const result = await callAction(() => sendVerificationCode(type));
       if (result.ok) {
         if (result.redirectTo) return navigate(result.redirectTo);
         setSent(true);
@@ -75,7 +76,7 @@ export function VerifyPanel({ type, destination, codeSent, resendInSeconds, sand
     }
     setCodeError(undefined);
     startConfirming(async () => {
-      const result = await confirmVerificationCode({ type, code });
+      const result = await callAction(() => confirmVerificationCode({ type, code }));
       if (result.ok) return navigate(result.redirectTo ?? "/onboarding/done");
       if (result.fieldErrors?.code) {
         setCodeError(result.fieldErrors.code);
