@@ -132,6 +132,8 @@ export async function startCluster(size: number): Promise<Cluster> {
     }
     for (const instance of instances) await waitUntilFollowing(instance);
     const db = new pg.Client({ connectionString: postgres.url });
+    // A test may stop the server under it (postgres.pause); that must not crash the test's process.
+    db.on("error", () => undefined);
     await db.connect();
     return {
       postgres,
