@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition } from "react";
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod";
+import type { $ZodType } from "zod/v4/core";
 import { fieldId } from "@/components/ui/field-id";
 import type { FormStep } from "@/lib/onboarding/steps";
 import { saveStep } from "../_actions/save-step";
@@ -22,14 +22,14 @@ export interface SummaryError {
  */
 export function useStepForm<Input extends FieldValues, Output extends FieldValues>(options: {
   step: FormStep;
-  schema: z.ZodType<Output, Input>;
+  schema: $ZodType<Output, Input>;
   defaultValues: DefaultValues<Input>;
   returnTo?: string;
   onSaved?: (values: Output) => void;
 }) {
   const { step, schema, defaultValues, returnTo, onSaved } = options;
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(schema as z.ZodType<Output, Input> & z.core.$ZodType<Output, Input>),
+    resolver: zodResolver(schema),
     defaultValues,
     mode: "onTouched",
     // A failed Continue focuses the error summary, which links to each field.
