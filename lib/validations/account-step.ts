@@ -7,7 +7,8 @@ import {
   type AccountType,
 } from "@/lib/validations/enums";
 import { typeError } from "@/lib/validations/messages";
-import { MAX_LENGTH, userIdSchema, withoutControlCharacters } from "@/lib/validations/primitives";
+import { MAX_LENGTH } from "@/lib/validations/limits";
+import { userIdSchema, withoutControlCharacters } from "@/lib/validations/primitives";
 
 export const accountTypeSchema = z.enum(ACCOUNT_TYPES, {
   error: typeError("Choose individual or corporation"),

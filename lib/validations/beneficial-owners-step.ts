@@ -1,6 +1,13 @@
 import * as z from "@/lib/zod-mini";
 import { adultDobSchema } from "@/lib/validations/dates";
 import { idTypeSchema } from "@/lib/validations/identity-step";
+import {
+  MAX_LENGTH,
+  MAX_OWNERS,
+  MAX_TOTAL_OWNERSHIP_PERCENTAGE,
+  MIN_OWNERS,
+  MIN_OWNERSHIP_PERCENTAGE,
+} from "@/lib/validations/limits";
 import { addIssue, REQUIRED_MESSAGE, typeError } from "@/lib/validations/messages";
 import { phoneNumberSchema } from "@/lib/validations/phone";
 import {
@@ -10,7 +17,6 @@ import {
   emailSchema,
   idNumberIssue,
   idNumberSchema,
-  MAX_LENGTH,
   nameSchema,
   postalCodeIssue,
   postalCodeSchema,
@@ -20,11 +26,6 @@ import {
   usStateIssue,
   withoutControlCharacters,
 } from "@/lib/validations/primitives";
-
-export const MIN_OWNERS = 1;
-export const MAX_OWNERS = 10;
-export const MIN_OWNERSHIP_PERCENTAGE = 25;
-export const MAX_TOTAL_OWNERSHIP_PERCENTAGE = 100;
 
 /**
  * sFOX's examples spell `id_country_code`/`id_number` as `id_issuing_country`/`ssn`. The alias is

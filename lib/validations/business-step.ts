@@ -1,12 +1,12 @@
 import * as z from "@/lib/zod-mini";
 import { dateSchema } from "@/lib/validations/dates";
 import { BUSINESS_TYPES, ORGANIZATION_TYPES } from "@/lib/validations/enums";
+import { MAX_LENGTH } from "@/lib/validations/limits";
 import { addIssue, typeError } from "@/lib/validations/messages";
 import {
   addressLineSchema,
   citySchema,
   countryCodeSchema,
-  MAX_LENGTH,
   postalCodeIssue,
   postalCodeSchema,
   regionSchema,

@@ -1,25 +1,8 @@
 import * as z from "@/lib/zod-mini";
 import { COUNTRY_CODES } from "@/lib/validations/countries";
 import { typeError } from "@/lib/validations/messages";
+import { MAX_LENGTH } from "@/lib/validations/limits";
 import { isUsStateCode } from "@/lib/validations/us-states";
-
-/** Maximum lengths, for `maxLength` attributes in the wizard. */
-export const MAX_LENGTH = {
-  userId: 64,
-  name: 100,
-  email: 254,
-  addressLine: 80,
-  city: 100,
-  region: 100,
-  subdivision: 3,
-  postalCode: 10,
-  idNumber: 20,
-  sourceOfFunds: 100,
-  entityName: 200,
-  registrationNumber: 50,
-  description: 1000,
-  website: 200,
-} as const;
 
 const NOT_BLANK = /\S/;
 // Control characters other than tab and line breaks: never typed by a person, and PostgreSQL

@@ -13,12 +13,8 @@ import { callingCodeOf } from "@/components/ui/phone-number";
 import { RadioGroupField } from "@/components/ui/radio-group-field";
 import { SecretField } from "@/components/ui/secret-field";
 import { TextField } from "@/components/ui/text-field";
-import {
-  MIN_OWNERSHIP_PERCENTAGE,
-  type BeneficialOwnersFormInput,
-  type beneficialOwnersFormSchema,
-} from "@/lib/validations/beneficial-owners-step";
-import { MAX_LENGTH } from "@/lib/validations/primitives";
+import type { BeneficialOwnersFormInput, beneficialOwnersFormSchema } from "@/lib/validations/beneficial-owners-step";
+import { MAX_LENGTH, MIN_OWNERSHIP_PERCENTAGE } from "@/lib/validations/limits";
 import { RegionField } from "./region-field";
 
 export type OwnersFormValues = z.input<typeof beneficialOwnersFormSchema>;
