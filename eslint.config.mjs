@@ -31,13 +31,23 @@ const config = [
     },
   },
   {
-    // Schemas take `z` from lib/zod.ts, which keeps zod from probing for eval (the pages' CSP forbids it).
+    // Schemas take `z` from lib/zod.ts (classic, server code) or lib/zod-mini.ts (zod mini, the schemas
+    // the browser imports), which keep zod from probing for eval (the pages' CSP forbids it).
     files: ["app/**", "components/**", "lib/**"],
-    ignores: ["lib/zod.ts"],
+    ignores: ["lib/zod.ts", "lib/zod-mini.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { paths: [{ name: "zod", message: "Import { z } from \"@/lib/zod\" (CSP: no eval).", allowTypeImports: true }] },
+        {
+          paths: [{ name: "zod", message: "Import { z } from \"@/lib/zod\" (CSP: no eval).", allowTypeImports: true }],
+          patterns: [
+            {
+              group: ["zod/*"],
+              message: "Import * as z from \"@/lib/zod-mini\" for zod mini, or { z } from \"@/lib/zod\" (CSP: no eval).",
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { $ZodError } from "zod/v4/core";
 
 /**
  * What every server action answers: never a throw for an expected failure. `fieldErrors` is keyed
@@ -16,7 +16,7 @@ export type ActionResult<Data = undefined> =
     };
 
 /** The first message for each path of a zod error. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+export function fieldErrorsOf(error: $ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type { ChangeEvent, ReactNode, Ref } from "react";
 import { Combobox } from "@/components/ui/combobox";
 import type { ComboboxOption } from "@/components/ui/combobox-filter";
@@ -12,8 +12,10 @@ import {
   countryOfInternational,
   displayPhoneNumber,
   toE164OrRaw,
+  type PhoneNumbers,
 } from "@/components/ui/phone-number";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { usePhoneNumbers } from "@/components/ui/use-phone-numbers";
 import { COUNTRY_CODES } from "@/lib/validations/countries";
 
 /** "United States (+1)", findable by name, "+1", "1" or "US"; regions without phone numbers left out. */
@@ -58,7 +60,12 @@ export type PhoneFieldProps = {
   className?: string;
 };
 
-/** A phone number as a country picker plus the national number (two `<Controller>`s). */
+/**
+ * A phone number as a country picker plus the national number (two `<Controller>`s). The phone
+ * number library arrives when there is a number to show or the number input takes focus; until
+ * then the input shows and stores the text as it is, and what was typed meanwhile is stored as
+ * the E.164 number once the library is there.
+ */
 export function PhoneField({
   label,
   hint,
@@ -85,26 +92,67 @@ export function PhoneField({
   const options = useMemo(() => (hydrated ? phoneCountryOptions() : []), [hydrated]);
   const allowed = useMemo(() => new Set(options.map((option) => option.value)), [options]);
 
+  const [wanted, setWanted] = useState(number !== "");
+  const phoneNumbers = usePhoneNumbers(wanted);
+
   // The input keeps the text as typed; it is re-derived only when `number` changes from outside
   // (a saved form resumed, a reset), not when it is the echo of what the user typed.
-  const [text, setText] = useState(() => displayPhoneNumber(number, country));
+  const [text, setText] = useState(number);
   const [seenNumber, setSeenNumber] = useState(number);
+  // The stored number shown as it is until the library can format it.
+  const [unformatted, setUnformatted] = useState(number !== "");
   if (number !== seenNumber) {
     setSeenNumber(number);
-    if (number !== toE164OrRaw(text, country)) setText(displayPhoneNumber(number, country));
+    if (!phoneNumbers) {
+      if (number !== text.trim()) {
+        setText(number);
+        setUnformatted(true);
+        setWanted(true);
+      }
+    } else if (number !== toE164OrRaw(phoneNumbers, text, country)) {
+      setText(displayPhoneNumber(phoneNumbers, number, country));
+    }
+  }
+  if (phoneNumbers && unformatted) {
+    setUnformatted(false);
+    if (text === number) setText(displayPhoneNumber(phoneNumbers, number, country));
+  }
+
+  // Typed (or autofilled) before the library arrived: stored as typed until now.
+  const typedEarly = useRef(false);
+  const storeEarlyText = useEffectEvent((loaded: PhoneNumbers) => {
+    if (!typedEarly.current) return;
+    typedEarly.current = false;
+    if (text.trim()) store(loaded, text, country);
+  });
+  useEffect(() => {
+    if (phoneNumbers) storeEarlyText(phoneNumbers);
+  }, [phoneNumbers]);
+
+  function store(loaded: PhoneNumbers, typed: string, current: string) {
+    const typedCountry = countryOfInternational(loaded, typed, current, allowed);
+    if (typedCountry) onCountryChange(typedCountry);
+    onNumberChange(toE164OrRaw(loaded, typed, typedCountry ?? current));
   }
 
   function handleNumberChange(event: ChangeEvent<HTMLInputElement>) {
     const typed = event.target.value;
     setText(typed);
-    const typedCountry = countryOfInternational(typed, country, allowed);
-    if (typedCountry) onCountryChange(typedCountry);
-    onNumberChange(toE164OrRaw(typed, typedCountry ?? country));
+    setUnformatted(false);
+    if (phoneNumbers) {
+      store(phoneNumbers, typed, country);
+      return;
+    }
+    typedEarly.current = true;
+    setWanted(true);
+    onNumberChange(typed.trim());
   }
 
   function handleCountryChange(code: string) {
     onCountryChange(code);
-    if (text.trim()) onNumberChange(toE164OrRaw(text, code));
+    if (!text.trim()) return;
+    if (phoneNumbers) onNumberChange(toE164OrRaw(phoneNumbers, text, code));
+    else typedEarly.current = true;
   }
 
   return (
@@ -154,6 +202,7 @@ export function PhoneField({
               autoComplete="tel-national"
               value={text}
               onChange={handleNumberChange}
+              onFocus={() => setWanted(true)}
               onBlur={onBlur}
               disabled={disabled}
               aria-invalid={error ? true : undefined}

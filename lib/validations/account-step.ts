@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod-mini";
 import {
   ACCOUNT_PURPOSES,
   ACCOUNT_PURPOSES_BY_TYPE,
@@ -7,7 +7,8 @@ import {
   type AccountType,
 } from "@/lib/validations/enums";
 import { typeError } from "@/lib/validations/messages";
-import { MAX_LENGTH, userIdSchema, withoutControlCharacters } from "@/lib/validations/primitives";
+import { MAX_LENGTH } from "@/lib/validations/limits";
+import { userIdSchema, withoutControlCharacters } from "@/lib/validations/primitives";
 
 export const accountTypeSchema = z.enum(ACCOUNT_TYPES, {
   error: typeError("Choose individual or corporation"),
@@ -25,15 +26,17 @@ export const PURPOSE_MESSAGE: Record<AccountType, string> = {
 export const sourceOfFundsSchema = withoutControlCharacters(
   z
     .string({ error: typeError("Enter the source of funds") })
-    .min(1, { error: "Enter the source of funds", abort: true })
-    .max(MAX_LENGTH.sourceOfFunds, { error: `Use at most ${MAX_LENGTH.sourceOfFunds} characters`, abort: true }),
+    .check(
+      z.minLength(1, { error: "Enter the source of funds", abort: true }),
+      z.maxLength(MAX_LENGTH.sourceOfFunds, { error: `Use at most ${MAX_LENGTH.sourceOfFunds} characters`, abort: true }),
+    ),
 );
 
 /** Fields shared by both account types; `account_purpose` is narrowed per type in registration.ts. */
 export const accountStepShape = {
   account_role: accountRoleSchema,
-  advisor_user_id: userIdSchema.nullable().optional(),
-  source_of_funds: sourceOfFundsSchema.optional(),
+  advisor_user_id: z.optional(z.nullable(userIdSchema)),
+  source_of_funds: z.optional(sourceOfFundsSchema),
 };
 
 export const accountStepSchema = z
@@ -42,7 +45,7 @@ export const accountStepSchema = z
     account_purpose: z.enum(ACCOUNT_PURPOSES, { error: typeError("Choose a purpose") }),
     ...accountStepShape,
   })
-  .superRefine((value, ctx) => {
+  .check(z.superRefine((value, ctx) => {
     const purposes: readonly string[] = ACCOUNT_PURPOSES_BY_TYPE[value.account_type];
     if (!purposes.includes(value.account_purpose)) {
       ctx.addIssue({
@@ -51,6 +54,6 @@ export const accountStepSchema = z
         path: ["account_purpose"],
       });
     }
-  });
+  }));
 
 export type AccountStepInput = z.infer<typeof accountStepSchema>;

@@ -1,6 +1,13 @@
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod-mini";
 import { adultDobSchema } from "@/lib/validations/dates";
 import { idTypeSchema } from "@/lib/validations/identity-step";
+import {
+  MAX_LENGTH,
+  MAX_OWNERS,
+  MAX_TOTAL_OWNERSHIP_PERCENTAGE,
+  MIN_OWNERS,
+  MIN_OWNERSHIP_PERCENTAGE,
+} from "@/lib/validations/limits";
 import { addIssue, REQUIRED_MESSAGE, typeError } from "@/lib/validations/messages";
 import { phoneNumberSchema } from "@/lib/validations/phone";
 import {
@@ -10,7 +17,6 @@ import {
   emailSchema,
   idNumberIssue,
   idNumberSchema,
-  MAX_LENGTH,
   nameSchema,
   postalCodeIssue,
   postalCodeSchema,
@@ -21,23 +27,20 @@ import {
   withoutControlCharacters,
 } from "@/lib/validations/primitives";
 
-export const MIN_OWNERS = 1;
-export const MAX_OWNERS = 10;
-export const MIN_OWNERSHIP_PERCENTAGE = 25;
-export const MAX_TOTAL_OWNERSHIP_PERCENTAGE = 100;
-
 /**
  * sFOX's examples spell `id_country_code`/`id_number` as `id_issuing_country`/`ssn`. The alias is
  * checked by `refineOwner`, which reports every problem under the documented name.
  */
-const aliasSchema = z.custom<string>(() => true).optional();
+const aliasSchema = z.optional(z.custom<string>(() => true));
 
 const optionalTextSchema = (max: number) =>
-  withoutControlCharacters(z.string({ error: typeError("Enter text") }).max(max, { error: `Use at most ${max} characters`, abort: true }));
+  withoutControlCharacters(
+    z.string({ error: typeError("Enter text") }).check(z.maxLength(max, { error: `Use at most ${max} characters`, abort: true })),
+  );
 
 const ownerShape = {
   first_name: nameSchema,
-  middle_name: optionalTextSchema(MAX_LENGTH.name).optional(),
+  middle_name: z.optional(optionalTextSchema(MAX_LENGTH.name)),
   last_name: nameSchema,
   email: emailSchema,
   phone_number: phoneNumberSchema,
@@ -45,13 +48,13 @@ const ownerShape = {
   address_country_code: countryCodeSchema,
   address_subdivision: subdivisionSchema,
   address_street1: addressLineSchema,
-  address_street2: optionalTextSchema(MAX_LENGTH.addressLine).optional(),
+  address_street2: z.optional(optionalTextSchema(MAX_LENGTH.addressLine)),
   address_city: citySchema,
   address_postal_code: postalCodeSchema,
   id_type: idTypeSchema,
-  id_country_code: countryCodeSchema.optional(),
+  id_country_code: z.optional(countryCodeSchema),
   id_issuing_country: aliasSchema,
-  id_number: idNumberSchema.optional(),
+  id_number: z.optional(idNumberSchema),
   ssn: aliasSchema,
 };
 
@@ -68,12 +71,12 @@ type OwnerFields = {
 
 /** Resolves one of two spellings to a valid value, or reports why not on the documented `path`. */
 function eitherSpelling(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   path: string,
   aliasName: string,
   documented: unknown,
   alias: unknown,
-  schema: z.ZodType<string>,
+  schema: z.ZodMiniType<string>,
 ): string | undefined {
   if (documented === undefined && alias === undefined) {
     addIssue(ctx, [path], REQUIRED_MESSAGE);
@@ -92,7 +95,7 @@ function eitherSpelling(
   return result.data;
 }
 
-function refineOwner(value: OwnerFields, ctx: z.RefinementCtx): void {
+function refineOwner(value: OwnerFields, ctx: z.core.$RefinementCtx): void {
   const country = value.address_country_code;
   addIssue(ctx, ["address_subdivision"], usStateIssue(value.address_subdivision, country));
   addIssue(ctx, ["address_postal_code"], postalCodeIssue(value.address_postal_code, country));
@@ -113,15 +116,17 @@ function refineOwner(value: OwnerFields, ctx: z.RefinementCtx): void {
 }
 
 /** One wire `beneficial_owners[]` item. */
-export const beneficialOwnerSchema = z.object(ownerShape).superRefine(refineOwner);
+export const beneficialOwnerSchema = z.object(ownerShape).check(z.superRefine(refineOwner));
 
 const ownersArrayMessage = `Add between ${MIN_OWNERS} and ${MAX_OWNERS} beneficial owners`;
 
-function ownersArray<T extends z.ZodType>(owner: T) {
+function ownersArray<T extends z.core.SomeType>(owner: T) {
   return z
     .array(owner, { error: typeError(ownersArrayMessage) })
-    .min(MIN_OWNERS, { error: ownersArrayMessage, abort: true })
-    .max(MAX_OWNERS, { error: ownersArrayMessage, abort: true });
+    .check(
+      z.minLength(MIN_OWNERS, { error: ownersArrayMessage, abort: true }),
+      z.maxLength(MAX_OWNERS, { error: ownersArrayMessage, abort: true }),
+    );
 }
 
 export const beneficialOwnersSchema = ownersArray(beneficialOwnerSchema);
@@ -137,15 +142,17 @@ export const beneficialOwnerFormSchema = z
     ...ownerShape,
     ownership_percentage: z
       .number({ error: typeError(PERCENTAGE_MESSAGE) })
-      .min(MIN_OWNERSHIP_PERCENTAGE, { error: PERCENTAGE_MESSAGE, abort: true })
-      .max(100, { error: PERCENTAGE_MESSAGE, abort: true }),
+      .check(
+        z.minimum(MIN_OWNERSHIP_PERCENTAGE, { error: PERCENTAGE_MESSAGE, abort: true }),
+        z.maximum(100, { error: PERCENTAGE_MESSAGE, abort: true }),
+      ),
   })
-  .superRefine(refineOwner);
+  .check(z.superRefine(refineOwner));
 
 /** The owners step form; a total over 100% is reported on the last owner's percentage. */
 export const beneficialOwnersFormSchema = z
   .object({ beneficial_owners: ownersArray(beneficialOwnerFormSchema) })
-  .superRefine((value, ctx) => {
+  .check(z.superRefine((value, ctx) => {
     const owners = value.beneficial_owners;
     // Rounded to hundredths: 25.1 + 39.2 + 35.7 is 100 to a person, not 100.00000000000001.
     const total = Math.round(owners.reduce((sum, owner) => sum + owner.ownership_percentage, 0) * 100) / 100;
@@ -156,7 +163,7 @@ export const beneficialOwnersFormSchema = z
         `Ownership adds up to ${total}%; the total can be at most 100%`,
       );
     }
-  });
+  }));
 
 export type BeneficialOwner = z.infer<typeof beneficialOwnerSchema>;
 export type BeneficialOwnersStepInput = z.infer<typeof beneficialOwnersStepSchema>;

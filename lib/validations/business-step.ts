@@ -1,12 +1,12 @@
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod-mini";
 import { dateSchema } from "@/lib/validations/dates";
 import { BUSINESS_TYPES, ORGANIZATION_TYPES } from "@/lib/validations/enums";
+import { MAX_LENGTH } from "@/lib/validations/limits";
 import { addIssue, typeError } from "@/lib/validations/messages";
 import {
   addressLineSchema,
   citySchema,
   countryCodeSchema,
-  MAX_LENGTH,
   postalCodeIssue,
   postalCodeSchema,
   regionSchema,
@@ -29,7 +29,7 @@ export const businessSchema = z
       business_type: z.enum(BUSINESS_TYPES, { error: typeError("Choose a business type") }),
       registration_number: registrationNumberSchema,
       description: textSchema(MAX_LENGTH.description, "Describe the business"),
-      website: websiteSchema.optional(),
+      website: z.optional(websiteSchema),
       incorporation_country: countryCodeSchema,
       incorporation_state: regionSchema,
       incorporation_date: dateSchema,
@@ -43,23 +43,17 @@ export const businessSchema = z
     },
     { error: typeError("Add the business details") },
   )
-  .superRefine((value, ctx) => {
-    addIssue(
-      ctx,
-      ["incorporation_state"],
-      usStateIssue(value.incorporation_state, value.incorporation_country),
-    );
-    addIssue(
-      ctx,
-      ["principal_place_state"],
-      usStateIssue(value.principal_place_state, value.principal_place_country),
-    );
-    addIssue(
-      ctx,
-      ["principal_place_postal_code"],
-      postalCodeIssue(value.principal_place_postal_code, value.principal_place_country),
-    );
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      addIssue(ctx, ["incorporation_state"], usStateIssue(value.incorporation_state, value.incorporation_country));
+      addIssue(ctx, ["principal_place_state"], usStateIssue(value.principal_place_state, value.principal_place_country));
+      addIssue(
+        ctx,
+        ["principal_place_postal_code"],
+        postalCodeIssue(value.principal_place_postal_code, value.principal_place_country),
+      );
+    }),
+  );
 
 /** The business step of a corporation, keyed like the wire payload (`business.entity_name`, ...). */
 export const businessStepSchema = z.object({ business: businessSchema });

@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod-mini";
 import { addIssue } from "@/lib/validations/messages";
 import { phoneCountryIssue, phoneNumberSchema } from "@/lib/validations/phone";
 import { countryCodeSchema, emailSchema, nameSchema } from "@/lib/validations/primitives";
@@ -14,11 +14,11 @@ export const contactStepShape = {
 /** The phone number must carry the calling code of `phone_country_code`. */
 export function refineContact(
   value: { phone_country_code: string; phone_number: string },
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ): void {
   addIssue(ctx, ["phone_number"], phoneCountryIssue(value.phone_number, value.phone_country_code));
 }
 
-export const contactStepSchema = z.object(contactStepShape).superRefine(refineContact);
+export const contactStepSchema = z.object(contactStepShape).check(z.superRefine(refineContact));
 
 export type ContactStepInput = z.infer<typeof contactStepSchema>;

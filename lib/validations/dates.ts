@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod-mini";
 import { typeError } from "@/lib/validations/messages";
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,14 +31,15 @@ export function isAtLeastAge(dob: string, today: string, age = ADULT_AGE): boole
 /** A real calendar date, year 1900 or later, not after today (UTC). */
 export const dateSchema = z
   .string({ error: typeError(DATE_FORMAT_MESSAGE) })
-  .max(10, { error: DATE_FORMAT_MESSAGE, abort: true })
-  .regex(DATE_PATTERN, { error: DATE_FORMAT_MESSAGE, abort: true })
-  .refine(isCalendarDate, { error: "Enter a date that exists", abort: true })
-  .refine((value) => value >= "1900-01-01", { error: "Enter a date in 1900 or later", abort: true })
-  .refine((value) => value <= todayUtc(), { error: "Enter a date that is not in the future", abort: true });
+  .check(
+    z.maxLength(10, { error: DATE_FORMAT_MESSAGE, abort: true }),
+    z.regex(DATE_PATTERN, { error: DATE_FORMAT_MESSAGE, abort: true }),
+    z.refine(isCalendarDate, { error: "Enter a date that exists", abort: true }),
+    z.refine((value) => value >= "1900-01-01", { error: "Enter a date in 1900 or later", abort: true }),
+    z.refine((value) => value <= todayUtc(), { error: "Enter a date that is not in the future", abort: true }),
+  );
 
 /** A date of birth of someone who is 18 or older today. */
-export const adultDobSchema = dateSchema.refine((value) => isAtLeastAge(value, todayUtc()), {
-  error: "Must be 18 or older",
-  abort: true,
-});
+export const adultDobSchema = dateSchema.check(
+  z.refine((value) => isAtLeastAge(value, todayUtc()), { error: "Must be 18 or older", abort: true }),
+);

@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod-mini";
 import { adultDobSchema } from "@/lib/validations/dates";
 import { ID_TYPES } from "@/lib/validations/enums";
 import { addIssue, typeError } from "@/lib/validations/messages";
@@ -34,14 +34,16 @@ export const individualSchema = z
     },
     { error: typeError("Add the personal details of the account holder") },
   )
-  .superRefine((value, ctx) => {
-    const country = value.residential_country_code;
-    addIssue(ctx, ["residential_state"], usStateIssue(value.residential_state, country));
-    addIssue(ctx, ["residential_postal_code"], postalCodeIssue(value.residential_postal_code, country));
-    addIssue(ctx, ["id_type"], ssnResidenceIssue(value.id_type, country));
-    addIssue(ctx, ["id_country_code"], ssnIssuerIssue(value.id_type, value.id_country_code));
-    addIssue(ctx, ["id_number"], idNumberIssue(value.id_number, value.id_type));
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      const country = value.residential_country_code;
+      addIssue(ctx, ["residential_state"], usStateIssue(value.residential_state, country));
+      addIssue(ctx, ["residential_postal_code"], postalCodeIssue(value.residential_postal_code, country));
+      addIssue(ctx, ["id_type"], ssnResidenceIssue(value.id_type, country));
+      addIssue(ctx, ["id_country_code"], ssnIssuerIssue(value.id_type, value.id_country_code));
+      addIssue(ctx, ["id_number"], idNumberIssue(value.id_number, value.id_type));
+    }),
+  );
 
 /** The identity step of an individual, keyed like the wire payload (`individual.dob`, ...). */
 export const identityStepSchema = z.object({ individual: individualSchema });

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "@/lib/zod-mini";
 
 export const REQUIRED_MESSAGE = "This field is required";
 
@@ -8,6 +8,6 @@ export function typeError(message: string) {
 }
 
 /** Adds a custom issue at `path` (relative to the refined object) when `message` is set. */
-export function addIssue(ctx: z.RefinementCtx, path: PropertyKey[], message: string | undefined): void {
+export function addIssue(ctx: z.core.$RefinementCtx, path: PropertyKey[], message: string | undefined): void {
   if (message) ctx.addIssue({ code: "custom", message, path });
 }

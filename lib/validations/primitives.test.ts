@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "@/lib/zod-mini";
 import { COUNTRY_CODES } from "@/lib/validations/countries";
 import {
   addressLineSchema,
@@ -22,19 +22,19 @@ import {
 } from "@/lib/validations/primitives";
 import { US_STATES } from "@/lib/validations/us-states";
 
-function accepts(schema: z.ZodType, value: unknown) {
+function accepts(schema: z.ZodMiniType, value: unknown) {
   expect(schema.safeParse(value).error?.issues).toBeUndefined();
 }
 
 /** Expects exactly one issue and returns its message. */
-function refusalOf(schema: z.ZodType, value: unknown): string | undefined {
+function refusalOf(schema: z.ZodMiniType, value: unknown): string | undefined {
   const result = schema.safeParse(value);
   expect(result.success).toBe(false);
   expect(result.error?.issues).toHaveLength(1);
   return result.error?.issues[0]?.message;
 }
 
-function refuses(schema: z.ZodType, value: unknown): void {
+function refuses(schema: z.ZodMiniType, value: unknown): void {
   refusalOf(schema, value);
 }
 

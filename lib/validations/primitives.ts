@@ -1,25 +1,8 @@
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod-mini";
 import { COUNTRY_CODES } from "@/lib/validations/countries";
 import { typeError } from "@/lib/validations/messages";
+import { MAX_LENGTH } from "@/lib/validations/limits";
 import { isUsStateCode } from "@/lib/validations/us-states";
-
-/** Maximum lengths, for `maxLength` attributes in the wizard. */
-export const MAX_LENGTH = {
-  userId: 64,
-  name: 100,
-  email: 254,
-  addressLine: 80,
-  city: 100,
-  region: 100,
-  subdivision: 3,
-  postalCode: 10,
-  idNumber: 20,
-  sourceOfFunds: 100,
-  entityName: 200,
-  registrationNumber: 50,
-  description: 1000,
-  website: 200,
-} as const;
 
 const NOT_BLANK = /\S/;
 // Control characters other than tab and line breaks: never typed by a person, and PostgreSQL
@@ -28,18 +11,18 @@ const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*
 export const CONTROL_CHARACTERS_MESSAGE = "Remove the invisible control characters from this text";
 
 /** `schema`, also refusing control characters (every free-text field goes through this). */
-export function withoutControlCharacters(schema: z.ZodString): z.ZodString {
-  return schema.regex(NO_CONTROL_CHARACTERS, { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
+export function withoutControlCharacters(schema: z.ZodMiniString<string>): z.ZodMiniString<string> {
+  return schema.check(z.regex(NO_CONTROL_CHARACTERS, { error: CONTROL_CHARACTERS_MESSAGE, abort: true }));
 }
 const HAS_LETTER = /\p{L}/u;
 
 /** Text of 1..max chars that is not only whitespace. */
 export function textSchema(max: number, emptyMessage: string) {
   return withoutControlCharacters(
-    z
-      .string({ error: typeError(emptyMessage) })
-      .max(max, { error: `Use at most ${max} characters`, abort: true })
-      .regex(NOT_BLANK, { error: emptyMessage, abort: true }),
+    z.string({ error: typeError(emptyMessage) }).check(
+      z.maxLength(max, { error: `Use at most ${max} characters`, abort: true }),
+      z.regex(NOT_BLANK, { error: emptyMessage, abort: true }),
+    ),
   );
 }
 
@@ -52,7 +35,7 @@ export const nameSchema = textSchema(MAX_LENGTH.name, "Enter a name");
 const USER_ID_MESSAGE = "Use 1 to 64 letters, digits, _ or -";
 export const userIdSchema = z
   .string({ error: typeError(USER_ID_MESSAGE) })
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: USER_ID_MESSAGE, abort: true });
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: USER_ID_MESSAGE, abort: true }));
 
 const EMAIL_LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const DOMAIN_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
@@ -76,16 +59,18 @@ export function isEmailAddress(value: string): boolean {
 const EMAIL_MESSAGE = "Enter a valid email address";
 export const emailSchema = z
   .string({ error: typeError(EMAIL_MESSAGE) })
-  .max(MAX_LENGTH.email, { error: EMAIL_MESSAGE, abort: true })
-  .refine(isEmailAddress, { error: EMAIL_MESSAGE, abort: true });
+  .check(
+    z.maxLength(MAX_LENGTH.email, { error: EMAIL_MESSAGE, abort: true }),
+    z.refine(isEmailAddress, { error: EMAIL_MESSAGE, abort: true }),
+  );
 
 function lettersTextSchema(max: number, emptyMessage: string) {
   return withoutControlCharacters(
-    z
-      .string({ error: typeError(emptyMessage) })
-      .min(1, { error: emptyMessage, abort: true })
-      .max(max, { error: `Use at most ${max} characters`, abort: true })
-      .regex(HAS_LETTER, { error: "Include at least one letter", abort: true }),
+    z.string({ error: typeError(emptyMessage) }).check(
+      z.minLength(1, { error: emptyMessage, abort: true }),
+      z.maxLength(max, { error: `Use at most ${max} characters`, abort: true }),
+      z.regex(HAS_LETTER, { error: "Include at least one letter", abort: true }),
+    ),
   );
 }
 
@@ -96,12 +81,12 @@ export const citySchema = lettersTextSchema(MAX_LENGTH.city, "Enter a city");
  * A postal code anywhere (2-10 letters or digits); `postalCodeIssue` adds the US rule once the
  * country is known.
  */
-export const postalCodeSchema = z
-  .string({ error: typeError("Enter a postal code") })
-  .regex(/^[A-Za-z0-9]{2,10}$/, {
+export const postalCodeSchema = z.string({ error: typeError("Enter a postal code") }).check(
+  z.regex(/^[A-Za-z0-9]{2,10}$/, {
     error: "Use 2 to 10 letters or digits, without spaces",
     abort: true,
-  });
+  }),
+);
 
 export function postalCodeIssue(postalCode: string, country: string): string | undefined {
   if (country === "US" && !/^\d{5}$/.test(postalCode)) return "Enter a 5-digit ZIP code";
@@ -112,12 +97,12 @@ export function postalCodeIssue(postalCode: string, country: string): string | u
 export const regionSchema = textSchema(MAX_LENGTH.region, "Enter a state, province or region");
 
 /** ISO 3166-2 subdivision part (`ON` of `CA-ON`); `usStateIssue` adds the US rule. */
-export const subdivisionSchema = z
-  .string({ error: typeError("Enter the region code") })
-  .regex(/^[A-Z0-9]{1,3}$/, {
+export const subdivisionSchema = z.string({ error: typeError("Enter the region code") }).check(
+  z.regex(/^[A-Z0-9]{1,3}$/, {
     error: "Use the region code of 1 to 3 capital letters or digits, for example ON",
     abort: true,
-  });
+  }),
+);
 
 export function usStateIssue(state: string, country: string): string | undefined {
   if (country === "US" && !isUsStateCode(state)) return "Use the 2-letter state code, for example CA";
@@ -125,12 +110,12 @@ export function usStateIssue(state: string, country: string): string | undefined
 }
 
 /** An id number of either type (5-20 letters or digits); `idNumberIssue` adds the SSN rule. */
-export const idNumberSchema = z
-  .string({ error: typeError("Enter the ID number") })
-  .regex(/^[A-Za-z0-9]{5,20}$/, {
+export const idNumberSchema = z.string({ error: typeError("Enter the ID number") }).check(
+  z.regex(/^[A-Za-z0-9]{5,20}$/, {
     error: "Use 5 to 20 letters or digits, without spaces or dashes",
     abort: true,
-  });
+  }),
+);
 
 export function idNumberIssue(idNumber: string, idType: string): string | undefined {
   if (idType === "ssn" && !/^\d{9}$/.test(idNumber)) return "Enter the 9 digits of the SSN, without dashes";
@@ -163,19 +148,23 @@ function isWebAddress(value: string): boolean {
 
 export const websiteSchema = z
   .string({ error: typeError(WEBSITE_MESSAGE) })
-  .max(MAX_LENGTH.website, { error: `Use at most ${MAX_LENGTH.website} characters`, abort: true })
-  .refine(isWebAddress, { error: WEBSITE_MESSAGE, abort: true });
+  .check(
+    z.maxLength(MAX_LENGTH.website, { error: `Use at most ${MAX_LENGTH.website} characters`, abort: true }),
+    z.refine(isWebAddress, { error: WEBSITE_MESSAGE, abort: true }),
+  );
 
 const REGISTRATION_NUMBER_MESSAGE = "Enter the registration number: 1 to 50 letters, digits or -";
 
 /** A string of letters, digits and `-`, or a positive whole number (the sFOX example sends one). */
 export const registrationNumberSchema = z.union(
   [
-    z.string().regex(/^[A-Za-z0-9-]{1,50}$/, { error: REGISTRATION_NUMBER_MESSAGE, abort: true }),
+    z.string().check(z.regex(/^[A-Za-z0-9-]{1,50}$/, { error: REGISTRATION_NUMBER_MESSAGE, abort: true })),
     z
       .number()
-      .int({ error: "Enter a whole number above 0", abort: true })
-      .positive({ error: "Enter a whole number above 0", abort: true }),
+      .check(
+        z.int({ error: "Enter a whole number above 0", abort: true }),
+        z.positive({ error: "Enter a whole number above 0", abort: true }),
+      ),
   ],
   { error: typeError(REGISTRATION_NUMBER_MESSAGE) },
 );

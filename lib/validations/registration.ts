@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod-mini";
 import { accountStepShape, PURPOSE_MESSAGE } from "@/lib/validations/account-step";
 import { beneficialOwnersSchema } from "@/lib/validations/beneficial-owners-step";
 import { businessSchema } from "@/lib/validations/business-step";
@@ -10,7 +10,7 @@ import { userIdSchema } from "@/lib/validations/primitives";
 
 /** A key that must be absent for this account type. */
 function absent(message: string) {
-  return z.never({ error: message }).optional();
+  return z.optional(z.never({ error: message }));
 }
 
 const commonShape = {
@@ -30,7 +30,7 @@ export const individualRegistrationSchema = z
     business: absent("Only corporate accounts have a business"),
     beneficial_owners: absent("Only corporate accounts have beneficial owners"),
   })
-  .superRefine(refineContact);
+  .check(z.superRefine(refineContact));
 
 export const corporateRegistrationSchema = z
   .object({
@@ -43,7 +43,7 @@ export const corporateRegistrationSchema = z
     business: businessSchema,
     beneficial_owners: beneficialOwnersSchema,
   })
-  .superRefine(refineContact);
+  .check(z.superRefine(refineContact));
 
 /** The body of `POST /v1/enterprise/register-account`, as docs/registration-rules.md describes it. */
 export const registrationPayloadSchema = z.discriminatedUnion(

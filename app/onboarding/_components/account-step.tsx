@@ -3,7 +3,7 @@
 import { RadioGroupField } from "@/components/ui/radio-group-field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { accountStepSchema, type AccountStepInput } from "@/lib/validations/account-step";
+import type { AccountStepInput } from "@/lib/validations/account-step";
 import { ACCOUNT_PURPOSES_BY_TYPE } from "@/lib/validations/enums";
 import { StepForm } from "./step-form";
 import { StepHeading } from "./step-heading";
@@ -22,7 +22,12 @@ const ROLE_OPTIONS = [
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 export function AccountStep({ defaults, returnTo }: { defaults: Partial<AccountStepInput>; returnTo?: string }) {
-  const { form, ...step } = useStepForm({ step: "account", schema: accountStepSchema, defaultValues: defaults, returnTo });
+  const { form, ...step } = useStepForm({
+    step: "account",
+    loadSchema: () => import("@/lib/validations/account-step").then((rules) => rules.accountStepSchema),
+    defaultValues: defaults,
+    returnTo,
+  });
   const { register, watch, formState, getValues, setValue } = form;
   const accountType = watch("account_type");
   const role = watch("account_role");

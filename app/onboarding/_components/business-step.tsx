@@ -6,9 +6,9 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { YesNoField } from "@/components/ui/yes-no-field";
-import { businessStepSchema, type Business, type BusinessStepInput } from "@/lib/validations/business-step";
+import type { Business, BusinessStepInput } from "@/lib/validations/business-step";
 import { BUSINESS_TYPES, ORGANIZATION_TYPES } from "@/lib/validations/enums";
-import { MAX_LENGTH } from "@/lib/validations/primitives";
+import { MAX_LENGTH } from "@/lib/validations/limits";
 import { RegionField } from "./region-field";
 import { StepForm } from "./step-form";
 import { StepHeading } from "./step-heading";
@@ -31,7 +31,7 @@ type RegionName = Extract<
 export function BusinessStep({ defaults, returnTo }: { defaults: Partial<Business>; returnTo?: string }) {
   const { form, ...step } = useStepForm({
     step: "business",
-    schema: businessStepSchema,
+    loadSchema: () => import("@/lib/validations/business-step").then((rules) => rules.businessStepSchema),
     defaultValues: { business: defaults },
     returnTo,
   });

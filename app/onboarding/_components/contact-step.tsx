@@ -3,7 +3,7 @@
 import { Controller } from "react-hook-form";
 import { PhoneField } from "@/components/ui/phone-field";
 import { TextField } from "@/components/ui/text-field";
-import { contactStepSchema, type ContactStepInput } from "@/lib/validations/contact-step";
+import type { ContactStepInput } from "@/lib/validations/contact-step";
 import { StepForm } from "./step-form";
 import { StepHeading } from "./step-heading";
 import { useStepForm } from "./use-step-form";
@@ -23,7 +23,7 @@ export function ContactStep({
 }) {
   const { form, ...step } = useStepForm({
     step: "contact",
-    schema: contactStepSchema,
+    loadSchema: () => import("@/lib/validations/contact-step").then((rules) => rules.contactStepSchema),
     defaultValues: { phone_country_code: defaultCountry, phone_number: "", ...defaults },
     returnTo,
   });

@@ -8,7 +8,6 @@ import { SecretField } from "@/components/ui/secret-field";
 import { TextField } from "@/components/ui/text-field";
 import type { StoredIndividual } from "@/lib/onboarding/draft";
 import type { CountryCode } from "@/lib/validations/countries";
-import { identityStepSchema } from "@/lib/validations/identity-step";
 import { RegionField } from "./region-field";
 import { StepForm } from "./step-form";
 import { StepHeading } from "./step-heading";
@@ -26,7 +25,7 @@ export function IdentityStep({ defaults, returnTo }: { defaults: Partial<StoredI
   const memory = useWizardMemory();
   const { form, ...step } = useStepForm({
     step: "identity",
-    schema: identityStepSchema,
+    loadSchema: () => import("@/lib/validations/identity-step").then((rules) => rules.identityStepSchema),
     defaultValues: { individual: { id_number: memory.individualId ?? "", ...defaults } },
     returnTo,
     onSaved: (values) => memory.rememberIndividualId(values.individual.id_number),

@@ -1,6 +1,5 @@
 "use client";
 
-import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { useMemo, useState, type ChangeEvent, type ComponentProps } from "react";
 import { Controller, useWatch, type FieldPath, type PathValue, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
@@ -9,16 +8,13 @@ import { CountryField } from "@/components/ui/country-field";
 import { FieldLabel, FieldMessages, FieldShell, controlClass, cx } from "@/components/ui/field";
 import { describedBy, fieldId } from "@/components/ui/field-id";
 import { PhoneField } from "@/components/ui/phone-field";
-import { callingCodeOf } from "@/components/ui/phone-number";
+import { callingCodeOf, pickerCountryOf, type PhoneNumbers } from "@/components/ui/phone-number";
+import { usePhoneNumbers } from "@/components/ui/use-phone-numbers";
 import { RadioGroupField } from "@/components/ui/radio-group-field";
 import { SecretField } from "@/components/ui/secret-field";
 import { TextField } from "@/components/ui/text-field";
-import {
-  MIN_OWNERSHIP_PERCENTAGE,
-  type BeneficialOwnersFormInput,
-  type beneficialOwnersFormSchema,
-} from "@/lib/validations/beneficial-owners-step";
-import { MAX_LENGTH } from "@/lib/validations/primitives";
+import type { BeneficialOwnersFormInput, beneficialOwnersFormSchema } from "@/lib/validations/beneficial-owners-step";
+import { MAX_LENGTH, MIN_OWNERSHIP_PERCENTAGE } from "@/lib/validations/limits";
 import { RegionField } from "./region-field";
 
 export type OwnersFormValues = z.input<typeof beneficialOwnersFormSchema>;
@@ -40,20 +36,6 @@ const percentage = (value: unknown) => {
   if (value === "" || value === null || value === undefined) return undefined;
   return typeof value === "number" ? value : Number(value);
 };
-
-/**
- * The country the phone picker shows for a stored number: the first candidate sharing its calling
- * code (so +1 keeps Canada), else the number's own country. Undefined when the text is no number.
- */
-function pickerCountryOf(
-  number: string | undefined,
-  candidates: readonly (string | undefined)[],
-): string | undefined {
-  const parsed = number ? parsePhoneNumberFromString(number) : undefined;
-  if (!parsed) return undefined;
-  const sameCode = candidates.find((code) => code && callingCodeOf(code) === parsed.countryCallingCode);
-  return sameCode ?? parsed.country ?? parsed.getPossibleCountries()[0];
-}
 
 interface OwnerFieldsetProps {
   form: OwnersForm;
@@ -85,16 +67,18 @@ export function OwnerFieldset({ form, index, defaultPhoneCountry, onRemove }: Ow
   const name = [firstName, lastName].filter((part) => part?.trim()).join(" ");
 
   // Owners have no phone country in the payload: the picker's country lives here, and follows the
-  // number when it changes from outside (resumed, or filled in from the contact details).
-  const [phoneCountry, setPhoneCountry] = useState(
-    () =>
-      pickerCountryOf(phone, [country, defaultPhoneCountry]) ??
-      (country && callingCodeOf(country) ? country : defaultPhoneCountry),
+  // number when it changes from outside (resumed, or filled in from the contact details) once the
+  // phone number library, fetched when there is a number, can read it.
+  const phoneNumbers = usePhoneNumbers(Boolean(phone));
+  const [phoneCountry, setPhoneCountry] = useState(() =>
+    country && callingCodeOf(country) ? country : defaultPhoneCountry,
   );
-  const [seenPhone, setSeenPhone] = useState(phone);
-  if (phone !== seenPhone) {
-    setSeenPhone(phone);
-    const numberCountry = pickerCountryOf(phone, [phoneCountry]);
+  const [seen, setSeen] = useState<{ phone?: string; phoneNumbers?: PhoneNumbers }>({ phone });
+  if (phoneNumbers && (phone !== seen.phone || phoneNumbers !== seen.phoneNumbers)) {
+    // The first reading prefers the address country, then the contact's; later ones the picker's.
+    const candidates = seen.phoneNumbers ? [phoneCountry] : [country, defaultPhoneCountry];
+    setSeen({ phone, phoneNumbers });
+    const numberCountry = pickerCountryOf(phoneNumbers, phone, candidates);
     if (numberCountry && numberCountry !== phoneCountry) setPhoneCountry(numberCountry);
   }
 

@@ -8,12 +8,7 @@ import { cx } from "@/components/ui/field";
 import { fieldId } from "@/components/ui/field-id";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import type { StoredOwner } from "@/lib/onboarding/draft";
-import {
-  beneficialOwnersFormSchema,
-  MAX_OWNERS,
-  MAX_TOTAL_OWNERSHIP_PERCENTAGE,
-  MIN_OWNERSHIP_PERCENTAGE,
-} from "@/lib/validations/beneficial-owners-step";
+import { MAX_OWNERS, MAX_TOTAL_OWNERSHIP_PERCENTAGE, MIN_OWNERSHIP_PERCENTAGE } from "@/lib/validations/limits";
 import type { ContactStepInput } from "@/lib/validations/contact-step";
 import { OwnerFieldset, ownerLegendId, type OwnersForm, type OwnerValues } from "./owner-fieldset";
 import { StepForm } from "./step-form";
@@ -42,7 +37,7 @@ export function OwnersStep({
   const memory = useWizardMemory();
   const { form, ...step } = useStepForm({
     step: "owners",
-    schema: beneficialOwnersFormSchema,
+    loadSchema: () => import("@/lib/validations/beneficial-owners-step").then((rules) => rules.beneficialOwnersFormSchema),
     defaultValues: {
       beneficial_owners: defaults.length
         ? defaults.map((owner, index) => ({ ...owner, id_number: memory.ownerIds[index] ?? "" }))

@@ -3,12 +3,8 @@ import { getEnv } from "@/lib/env";
 import type { WizardStep } from "@/lib/onboarding/steps";
 import { isCountryCode } from "@/lib/validations/countries";
 import type { LoadedWizard } from "../_lib/load-wizard";
-import { AccountStep } from "./account-step";
-import { BusinessStep } from "./business-step";
-import { ContactStep } from "./contact-step";
 import { DoneStep } from "./done-step";
-import { IdentityStep } from "./identity-step";
-import { OwnersStep } from "./owners-step";
+import { AccountStep, BusinessStep, ContactStep, IdentityStep, OwnersStep } from "./form-steps";
 import { ReviewStep } from "./review-step";
 import { VerifyStep } from "./verify-step";
 

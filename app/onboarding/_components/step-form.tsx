@@ -13,15 +13,17 @@ interface StepFormProps {
   formError: string | null;
   summary: SummaryError[];
   summaryRef: RefObject<HTMLDivElement | null>;
+  /** Called when a field takes focus: fetches the validation rules before the first blur needs them. */
+  preloadValidation: () => void;
   backHref?: string;
   submitLabel?: string;
   children: ReactNode;
 }
 
 /** The frame of every form step: problems first, the fields, then Back and Continue. */
-export function StepForm({ onSubmit, pending, formError, summary, summaryRef, backHref, submitLabel = "Continue", children }: StepFormProps) {
+export function StepForm({ onSubmit, pending, formError, summary, summaryRef, preloadValidation, backHref, submitLabel = "Continue", children }: StepFormProps) {
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={pending}>
+    <form onSubmit={onSubmit} onFocus={preloadValidation} noValidate className="space-y-6" aria-busy={pending}>
       <ErrorSummary ref={summaryRef} errors={summary} />
       {formError ? (
         <Alert tone="error" live>

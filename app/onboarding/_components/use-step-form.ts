@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition } from "react";
-import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod";
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import type { $ZodType } from "zod/v4/core";
 import { fieldId } from "@/components/ui/field-id";
 import type { FormStep } from "@/lib/onboarding/steps";
 import { saveStep } from "../_actions/save-step";
@@ -20,17 +20,22 @@ export interface SummaryError {
  * One form step: validates in the browser with the step's schema (per field on blur, everything on
  * Continue), saves through the server action, which validates again, and shows the server's field
  * errors on their fields. A failed Continue lists every problem in a summary that takes focus.
+ *
+ * The schema (with zod, about 30 KB gzip) is not needed to show or hydrate the form: `loadSchema`
+ * fetches it when the user first focuses a field (`preloadValidation`, on the form) or, at the
+ * latest, when the form first validates.
  */
 export function useStepForm<Input extends FieldValues, Output extends FieldValues>(options: {
   step: FormStep;
-  schema: z.ZodType<Output, Input>;
+  loadSchema: () => Promise<$ZodType<Output, Input>>;
   defaultValues: DefaultValues<Input>;
   returnTo?: string;
   onSaved?: (values: Output) => void;
 }) {
-  const { step, schema, defaultValues, returnTo, onSaved } = options;
+  const { step, loadSchema, defaultValues, returnTo, onSaved } = options;
+  const [{ resolver, preloadValidation }] = useState(() => lazyResolver(loadSchema));
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(schema as z.ZodType<Output, Input> & z.core.$ZodType<Output, Input>),
+    resolver,
     defaultValues,
     mode: "onTouched",
     // A failed Continue focuses the error summary, which links to each field.
@@ -101,7 +106,24 @@ export function useStepForm<Input extends FieldValues, Output extends FieldValue
     },
   );
 
-  return { form, onSubmit, pending, formError, summary, summaryRef };
+  return { form, onSubmit, pending, formError, summary, summaryRef, preloadValidation };
+}
+
+/** A zod resolver whose schema is imported on first use; a failed import is tried again next time. */
+function lazyResolver<Input extends FieldValues, Output extends FieldValues>(
+  loadSchema: () => Promise<$ZodType<Output, Input>>,
+) {
+  let loading: Promise<Resolver<Input, unknown, Output>> | undefined;
+  const load = () =>
+    (loading ??= loadSchema().then(
+      (schema) => zodResolver(schema),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const resolver: Resolver<Input, unknown, Output> = async (values, context, options) => (await load())(values, context, options);
+  return { resolver, preloadValidation: () => void load().catch(() => undefined) };
 }
 
 function toSummary(fieldErrors: Record<string, string>): SummaryError[] {
