@@ -67,7 +67,7 @@ async function addFaults(ctx: Context, r: RequestInfo): Promise<void> {
 }
 
 function listFaults(ctx: Context, r: RequestInfo): void {
-  sendJson(r.res, 200, { ok: true, pending: ctx.faults.pending() });
+  sendJson(r.res, 200, { ok: true, pending: ctx.faults.pending(), stats: ctx.faults.stats() });
 }
 
 function clearFaults(ctx: Context, r: RequestInfo): void {
@@ -78,6 +78,7 @@ function clearFaults(ctx: Context, r: RequestInfo): void {
 function reset(ctx: Context, r: RequestInfo): void {
   ctx.reviewer.stopAll();
   ctx.faults.clear();
+  ctx.faults.resetStats();
   ctx.limiter.reset();
   ctx.store.reset();
   sendJson(r.res, 200, { ok: true });
