@@ -198,6 +198,19 @@ describe("faults", () => {
     expect(codes).toEqual([1006]);
   });
 
+  it("keeps the feed down for down_ms after a drop: upgrades are refused with 503, then accepted", async () => {
+    const client = await WsClient.open(sb.wsUrl);
+    await client.ready();
+    const r = await ctl(sb, "POST", "/faults", { ws: "drop", down_ms: 400 });
+    expect(r.status).toBe(200);
+    await waitFor(() => (client.closed ? true : undefined));
+    await expect(WsClient.open(sb.wsUrl)).rejects.toThrow(/503/);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    const again = await WsClient.open(sb.wsUrl);
+    await again.ready();
+    again.close();
+  });
+
   it("makes every connection skip one sequence number, as a lost message would", async () => {
     const client = await WsClient.open(sb.wsUrl);
     await client.ready();
@@ -224,6 +237,8 @@ describe("faults", () => {
     [{ rest: { status: 500, colour: "red" } }],
     [{ rest: "boom" }],
     [{ ws: "close" }],
+    [{ ws: "skip_sequence", down_ms: 100 }],
+    [{ ws: "drop", down_ms: -1 }],
     [{ db: "drop" }],
   ])("refuses nonsense with 422: %j", async (body) => {
     const r = await ctl(sb, "POST", "/faults", body);

@@ -61,7 +61,7 @@ async function addFaults(ctx: Context, r: RequestInfo): Promise<void> {
   const parsed = parseFaultRequest(body);
   if (typeof parsed === "string") throw new HttpError(422, parsed);
   if (parsed.rest) ctx.faults.add(parsed.rest);
-  const dropped = parsed.ws === "drop" ? ctx.feed.dropAll() : 0;
+  const dropped = parsed.ws === "drop" ? ctx.feed.dropAll(parsed.downMs) : 0;
   const skipped = parsed.ws === "skip_sequence" ? ctx.feed.skipSequence() : 0;
   sendJson(r.res, 200, { ok: true, pending: ctx.faults.pending(), ws_dropped: dropped, ws_skipped: skipped });
 }

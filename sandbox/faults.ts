@@ -25,7 +25,7 @@ export interface FaultStats {
   delayed: number;
 }
 
-export type FaultRequest = { rest?: RestFault; ws: "drop" | "skip_sequence" | null };
+export type FaultRequest = { rest?: RestFault; ws: "drop" | "skip_sequence" | null; downMs: number };
 
 const STATUSES = [500, 429, 503] as const;
 const MAX_COUNT = 100_000;
@@ -42,12 +42,16 @@ function intIn(v: unknown, min: number, max: number): v is number {
 /** Parses `POST /_sandbox/faults`; returns an error message for nonsense. */
 export function parseFaultRequest(body: Record<string, unknown>): FaultRequest | string {
   for (const key of Object.keys(body)) {
-    if (key !== "rest" && key !== "ws") return `${key}: unknown fault kind (expected rest or ws)`;
+    if (key !== "rest" && key !== "ws" && key !== "down_ms") return `${key}: unknown fault kind (expected rest or ws)`;
   }
   const rest = field(body, "rest");
   const ws = field(body, "ws");
+  const downMs = field(body, "down_ms");
   if (rest === undefined && ws === undefined) return "body: expected rest and/or ws";
   if (ws !== undefined && ws !== "drop" && ws !== "skip_sequence") return 'ws: must be "drop" or "skip_sequence"';
+  if (downMs !== undefined && (ws !== "drop" || !intIn(downMs, 0, MAX_DELAY_MS))) {
+    return `down_ms: goes with ws "drop", an integer from 0 to ${MAX_DELAY_MS}`;
+  }
 
   let fault: RestFault | undefined;
   if (rest !== undefined) {
@@ -86,7 +90,11 @@ export function parseFaultRequest(body: Record<string, unknown>): FaultRequest |
       rate: (rate as number | undefined) ?? null,
     };
   }
-  return { ...(fault ? { rest: fault } : {}), ws: ws === "drop" || ws === "skip_sequence" ? ws : null };
+  return {
+    ...(fault ? { rest: fault } : {}),
+    ws: ws === "drop" || ws === "skip_sequence" ? ws : null,
+    downMs: (downMs as number | undefined) ?? 0,
+  };
 }
 
 export class Faults {
