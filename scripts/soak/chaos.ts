@@ -1,7 +1,8 @@
 /**
  * The soak's faults, through the sandbox's control API: a share of sFOX REST calls answered with
  * 500, 503 or 429 (standing faults with a rate, a third each), and the upstream WebSocket dropped
- * every few seconds (at random between half and one and a half times the period).
+ * every few seconds (at random between half and one and a half times the period), each time with
+ * an outage: the sandbox refuses new connections for `downMs`.
  */
 import { sleep } from "../bench/clock";
 
@@ -20,6 +21,7 @@ export class Chaos {
     private readonly sandboxOrigin: string,
     private readonly faultRate: number,
     private readonly dropEveryMs: number,
+    private readonly downMs: number,
   ) {}
 
   async start(): Promise<void> {
@@ -47,7 +49,7 @@ export class Chaos {
     while (this.running) {
       await sleep(this.dropEveryMs * (0.5 + Math.random()));
       if (!this.running) return;
-      const answer = (await this.control("POST", { ws: "drop" })) as { ws_dropped: number };
+      const answer = (await this.control("POST", { ws: "drop", down_ms: this.downMs })) as { ws_dropped: number };
       if (answer.ws_dropped > 0) this.drops++;
     }
   }

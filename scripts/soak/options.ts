@@ -15,6 +15,8 @@ export interface SoakOptions {
   faultRate: number;
   /** Mean seconds between two drops of the upstream WebSocket (0 = none). */
   dropEvery: number;
+  /** Seconds the feed stays down after each drop (the sandbox refuses to reconnect meanwhile). */
+  feedDown: number;
   /** Stops (SIGTERM) and starts of the app, spread over the registrations. */
   restarts: number;
   /** Mean seconds between two cuts of a random end-user stream by its "network" (0 = none). */
@@ -31,6 +33,7 @@ const DEFAULTS: SoakOptions = {
   rate: 2,
   faultRate: 0.1,
   dropEvery: 4,
+  feedDown: 1,
   restarts: 1,
   cutEvery: 2,
   settleSeconds: 60,
@@ -38,7 +41,7 @@ const DEFAULTS: SoakOptions = {
 };
 
 export const USAGE = `Usage: npm run soak -- [--registrations=200] [--concurrency=10] [--rate=2] [--fault-rate=0.1]
-  [--drop-every=4] [--restarts=1] [--cut-every=2] [--settle-seconds=60] [--keep]
+  [--drop-every=4] [--feed-down=1] [--restarts=1] [--cut-every=2] [--settle-seconds=60] [--keep]
 Every flag can also be given as SOAK_<NAME> (e.g. SOAK_REGISTRATIONS=40).`;
 
 export function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOptions {
@@ -60,6 +63,9 @@ export function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOp
         break;
       case "drop-every":
         options.dropEvery = secondsOrNone(name, value);
+        break;
+      case "feed-down":
+        options.feedDown = secondsOrNone(name, value);
         break;
       case "restarts":
         options.restarts = whole(name, value, 0);

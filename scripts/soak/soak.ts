@@ -10,7 +10,7 @@
  *   their status stream open from registration on. Some get a decision from sFOX afterwards: every
  *   tenth is refused (UNSUPPORTED), every tenth is sent back to review (PENDING) and verified again.
  * - Meanwhile: a share of sFOX REST calls fail with 500/503/429 and the upstream WebSocket is
- *   dropped every few seconds (chaos.ts); a random stream is cut every few seconds; the app is
+ *   dropped every few seconds and kept down for a moment (chaos.ts); a random stream is cut every few seconds; the app is
  *   stopped (SIGTERM) and started again on the same port and DATA_DIR `restarts` times.
  * - Then the faults stop, everything may settle, the app is stopped and its database read
  *   (read-database.ts), and invariants.ts compares it with sFOX's users and every stream.
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const sandboxOrigin = `http://127.0.0.1:${ctx.sandboxPort}`;
   console.log(
     `soak: ${options.registrations} registrations, ${options.rate}/s at most, ${options.concurrency} at once; ` +
-      `${Math.round(options.faultRate * 100)}% of sFOX REST calls fail, the feed drops every ~${options.dropEvery} s, ` +
+      `${Math.round(options.faultRate * 100)}% of sFOX REST calls fail, the feed drops every ~${options.dropEvery} s for ${options.feedDown} s, ` +
       `${options.restarts} restart(s); work dir ${workDir}`,
   );
   await startSandbox(ctx, { SANDBOX_AUTO_REVIEW: "true", SANDBOX_REVIEW_MS: String(REVIEW_MS) });
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const runId = randomBytes(3).toString("hex");
   const people = Array.from({ length: options.registrations }, (_, index) => new Person(applicant(index, runId), env));
   run.onFinish(async () => people.forEach((person) => person.close()));
-  const chaos = new Chaos(sandboxOrigin, options.faultRate, options.dropEvery * 1_000);
+  const chaos = new Chaos(sandboxOrigin, options.faultRate, options.dropEvery * 1_000, Math.round(options.feedDown * 1_000));
   await chaos.start();
 
   // The load: applicants at a bounded rate and concurrency, restarts spread over them, stream cuts.
