@@ -163,6 +163,27 @@ describe("faults", () => {
     expect((await get(sb, "/v1/enterprise/users")).status).toBe(200);
   });
 
+  it("fails a share of calls with a standing fault until cleared, and counts what it injected", async () => {
+    const s = await start();
+    try {
+      await ctl(s, "POST", "/faults", { rest: { status: 503, rate: 0.5 } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 200; i++) statuses.push((await get(s, "/v1/enterprise/users")).status);
+      const failed = statuses.filter((status) => status === 503).length;
+      // 100 expected; outside 60-140 happens with a probability of about 1e-8.
+      expect(failed).toBeGreaterThan(60);
+      expect(failed).toBeLessThan(140);
+      expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
+      const listed = await ctl(s, "GET", "/faults");
+      expect(listed.json.pending).toEqual([{ status: 503, remaining: null, path_prefix: null, delay_ms: 0, rate: 0.5 }]);
+      expect(listed.json.stats).toEqual({ rest_calls: 200, failed: { "500": 0, "503": failed, "429": 0 }, delayed: 0 });
+      await ctl(s, "DELETE", "/faults");
+      for (let i = 0; i < 20; i++) expect((await get(s, "/v1/enterprise/users")).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
   it("drops every WebSocket abruptly", async () => {
     const a = await WsClient.open(sb.wsUrl);
     const b = await WsClient.open(sb.wsUrl);
@@ -175,6 +196,19 @@ describe("faults", () => {
     await waitFor(() => (a.closed && b.closed ? true : undefined));
     // 1006 = closed without a close frame.
     expect(codes).toEqual([1006]);
+  });
+
+  it("keeps the feed down for down_ms after a drop: upgrades are refused with 503, then accepted", async () => {
+    const client = await WsClient.open(sb.wsUrl);
+    await client.ready();
+    const r = await ctl(sb, "POST", "/faults", { ws: "drop", down_ms: 400 });
+    expect(r.status).toBe(200);
+    await waitFor(() => (client.closed ? true : undefined));
+    await expect(WsClient.open(sb.wsUrl)).rejects.toThrow(/503/);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    const again = await WsClient.open(sb.wsUrl);
+    await again.ready();
+    again.close();
   });
 
   it("makes every connection skip one sequence number, as a lost message would", async () => {
@@ -198,9 +232,13 @@ describe("faults", () => {
     [{ rest: { status: 500, count: 1.5 } }],
     [{ rest: { status: 500, path_prefix: "v1" } }],
     [{ rest: { delay_ms: -1 } }],
+    [{ rest: { status: 500, rate: 0 } }],
+    [{ rest: { status: 500, rate: 2 } }],
     [{ rest: { status: 500, colour: "red" } }],
     [{ rest: "boom" }],
     [{ ws: "close" }],
+    [{ ws: "skip_sequence", down_ms: 100 }],
+    [{ ws: "drop", down_ms: -1 }],
     [{ db: "drop" }],
   ])("refuses nonsense with 422: %j", async (body) => {
     const r = await ctl(sb, "POST", "/faults", body);
@@ -224,6 +262,7 @@ describe("reset", () => {
 
       const r = await ctl(s, "POST", "/reset");
       expect(r.status).toBe(200);
+      expect((await ctl(s, "GET", "/faults")).json.stats.rest_calls).toBe(0);
       expect((await get(s, "/v1/enterprise/users")).json).toEqual({ data: [] });
       expect((await ctl(s, "GET", "/outbox")).json).toEqual({ data: [] });
       expect((await ctl(s, "GET", "/health")).json.users).toBe(0);

@@ -61,13 +61,13 @@ async function addFaults(ctx: Context, r: RequestInfo): Promise<void> {
   const parsed = parseFaultRequest(body);
   if (typeof parsed === "string") throw new HttpError(422, parsed);
   if (parsed.rest) ctx.faults.add(parsed.rest);
-  const dropped = parsed.ws === "drop" ? ctx.feed.dropAll() : 0;
+  const dropped = parsed.ws === "drop" ? ctx.feed.dropAll(parsed.downMs) : 0;
   const skipped = parsed.ws === "skip_sequence" ? ctx.feed.skipSequence() : 0;
   sendJson(r.res, 200, { ok: true, pending: ctx.faults.pending(), ws_dropped: dropped, ws_skipped: skipped });
 }
 
 function listFaults(ctx: Context, r: RequestInfo): void {
-  sendJson(r.res, 200, { ok: true, pending: ctx.faults.pending() });
+  sendJson(r.res, 200, { ok: true, pending: ctx.faults.pending(), stats: ctx.faults.stats() });
 }
 
 function clearFaults(ctx: Context, r: RequestInfo): void {
@@ -78,6 +78,7 @@ function clearFaults(ctx: Context, r: RequestInfo): void {
 function reset(ctx: Context, r: RequestInfo): void {
   ctx.reviewer.stopAll();
   ctx.faults.clear();
+  ctx.faults.resetStats();
   ctx.limiter.reset();
   ctx.store.reset();
   sendJson(r.res, 200, { ok: true });

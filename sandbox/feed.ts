@@ -43,11 +43,17 @@ export interface WsStats {
 export class Feed {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly conns = new Set<Connection>();
+  /** Fault injection: until then (epoch ms) the feed is down and upgrades are refused with 503. */
+  private downUntil = 0;
 
   constructor(private readonly apiKey: string) {}
 
   /** Called from the HTTP server's `upgrade` event for path /ws. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (Date.now() < this.downUntil) {
+      socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
   }
 
@@ -181,8 +187,9 @@ export class Feed {
     return this.conns.size;
   }
 
-  /** Fault injection: kill every socket without a close frame. */
-  dropAll(): number {
+  /** Fault injection: kill every socket without a close frame, and refuse new ones for `downMs`. */
+  dropAll(downMs = 0): number {
+    this.downUntil = Date.now() + downMs;
     const n = this.conns.size;
     for (const c of this.conns) c.ws.terminate();
     this.conns.clear();

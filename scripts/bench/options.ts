@@ -52,21 +52,8 @@ export const USAGE = `Usage: npm run bench:sse -- [--clients=1000,10000] [--clie
 Every flag can also be given as BENCH_SSE_<NAME> (e.g. BENCH_SSE_CLIENTS=1000).`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
-  const given = new Map<string, string>();
-  for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith("BENCH_SSE_") && value !== undefined)
-      given.set(key.slice(10).toLowerCase().replaceAll("_", "-"), value);
-  }
-  for (const arg of argv) {
-    if (arg === "--help" || arg === "-h") throw new OptionsError("");
-    const match = /^--(no-)?([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new OptionsError(`unknown argument ${arg}`);
-    const [, negated, name = "", value] = match;
-    given.set(name, negated ? "false" : (value ?? "true"));
-  }
-
   const options: BenchOptions = { ...DEFAULTS };
-  for (const [name, value] of given) {
+  for (const [name, value] of readFlags(argv, env, "BENCH_SSE_")) {
     switch (name) {
       case "clients":
         options.clients = value.split(",").map((part) => whole(name, part.replaceAll("_", ""), 1));
@@ -120,19 +107,39 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
 
 export class OptionsError extends Error {}
 
-function whole(name: string, value: string, min: number): number {
+/**
+ * `--name=value` flags (`--flag` = true, `--no-flag` = false) over `<PREFIX>NAME` variables of the
+ * environment, by flag name; `--help` throws an OptionsError without a message.
+ */
+export function readFlags(argv: string[], env: NodeJS.ProcessEnv, envPrefix: string): Map<string, string> {
+  const given = new Map<string, string>();
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith(envPrefix) && value !== undefined)
+      given.set(key.slice(envPrefix.length).toLowerCase().replaceAll("_", "-"), value);
+  }
+  for (const arg of argv) {
+    if (arg === "--help" || arg === "-h") throw new OptionsError("");
+    const match = /^--(no-)?([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new OptionsError(`unknown argument ${arg}`);
+    const [, negated, name = "", value] = match;
+    given.set(name, negated ? "false" : (value ?? "true"));
+  }
+  return given;
+}
+
+export function whole(name: string, value: string, min: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new OptionsError(`--${name} must be a whole number >= ${min}`);
   return n;
 }
 
-function positive(name: string, value: string): number {
+export function positive(name: string, value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new OptionsError(`--${name} must be a positive number`);
   return n;
 }
 
-function bool(name: string, value: string): boolean {
+export function bool(name: string, value: string): boolean {
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
   throw new OptionsError(`--${name} must be true or false`);

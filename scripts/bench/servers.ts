@@ -98,7 +98,8 @@ export function cleanEnv(source: Env): Env {
   return Object.fromEntries(Object.entries(source).filter(([key]) => !CONFIG_VARIABLE.test(key)));
 }
 
-export async function startSandbox(ctx: BenchContext): Promise<Child> {
+/** The sandbox on the run's port and key; `env` overrides its settings (the soak turns the review on). */
+export async function startSandbox(ctx: BenchContext, env: Env = {}): Promise<Child> {
   const child = ctx.group.spawnNode("sandbox", path.join(ctx.root, "sandbox", "main.ts"), {
     env: {
       ...ctx.baseEnv,
@@ -111,6 +112,7 @@ export async function startSandbox(ctx: BenchContext): Promise<Child> {
       // The app's reconciliations and the registrations must never be throttled mid-run.
       SANDBOX_RATE_LIMIT: "1000000",
       BENCH_PROBE_PORT: String(ctx.sandboxProbePort),
+      ...env,
     },
   });
   await waitFor("the sandbox", 30_000, async () =>

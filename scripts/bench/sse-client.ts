@@ -11,6 +11,8 @@ import type { ClientSpec } from "./loadgen-protocol";
 export interface ReceivedEvent {
   id: number;
   status: string;
+  /** The message's requirements as sent (`{email, sms}`), or null when it had none. */
+  requirements: Record<string, unknown> | null;
 }
 
 export interface SseClientHooks {
@@ -109,6 +111,11 @@ export class SseClient {
     this.response?.resume();
   }
 
+  /** The connection breaks (a flaky network): it reconnects with Last-Event-ID, as after any end. */
+  cut(): void {
+    this.response?.destroy();
+  }
+
   close(): void {
     this.state = "closed";
     this.generation++;
@@ -177,7 +184,15 @@ export class SseClient {
       return;
     }
     this.lastId = id;
-    const status = (JSON.parse(data) as { status?: unknown }).status;
-    this.hooks.onEvent(this, { id, status: typeof status === "string" ? status : "" }, at);
+    const { status, requirements } = JSON.parse(data) as { status?: unknown; requirements?: unknown };
+    this.hooks.onEvent(
+      this,
+      {
+        id,
+        status: typeof status === "string" ? status : "",
+        requirements: requirements && typeof requirements === "object" ? (requirements as Record<string, unknown>) : null,
+      },
+      at,
+    );
   }
 }
