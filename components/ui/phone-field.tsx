@@ -15,6 +15,7 @@ import {
   type PhoneNumbers,
 } from "@/components/ui/phone-number";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { holdPhoneNumber } from "@/components/ui/phone-numbers-settled";
 import { usePhoneNumbers } from "@/components/ui/use-phone-numbers";
 import { COUNTRY_CODES } from "@/lib/validations/countries";
 
@@ -118,16 +119,32 @@ export function PhoneField({
     if (text === number) setText(displayPhoneNumber(phoneNumbers, number, country));
   }
 
-  // Typed (or autofilled) before the library arrived: stored as typed until now.
+  // Typed (or autofilled) before the library arrived: stored as typed until now. Until it is stored
+  // as E.164, a Continue waits (phoneNumbersSettled).
   const typedEarly = useRef(false);
+  const release = useRef<(() => void) | null>(null);
+  function markTypedEarly() {
+    typedEarly.current = true;
+    release.current ??= holdPhoneNumber();
+  }
   const storeEarlyText = useEffectEvent((loaded: PhoneNumbers) => {
-    if (!typedEarly.current) return;
-    typedEarly.current = false;
-    if (text.trim()) store(loaded, text, country);
+    if (typedEarly.current) {
+      typedEarly.current = false;
+      if (text.trim()) store(loaded, text, country);
+    }
+    release.current?.();
+    release.current = null;
   });
   useEffect(() => {
     if (phoneNumbers) storeEarlyText(phoneNumbers);
   }, [phoneNumbers]);
+  useEffect(
+    () => () => {
+      release.current?.();
+      release.current = null;
+    },
+    [],
+  );
 
   function store(loaded: PhoneNumbers, typed: string, current: string) {
     const typedCountry = countryOfInternational(loaded, typed, current, allowed);
@@ -143,7 +160,7 @@ export function PhoneField({
       store(phoneNumbers, typed, country);
       return;
     }
-    typedEarly.current = true;
+    markTypedEarly();
     setWanted(true);
     onNumberChange(typed.trim());
   }
@@ -152,7 +169,7 @@ export function PhoneField({
     onCountryChange(code);
     if (!text.trim()) return;
     if (phoneNumbers) onNumberChange(toE164OrRaw(phoneNumbers, text, code));
-    else typedEarly.current = true;
+    else markTypedEarly();
   }
 
   return (

@@ -2,14 +2,15 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition, type BaseSyntheticEvent } from "react";
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
 import { fieldId } from "@/components/ui/field-id";
+import { phoneNumbersSettled } from "@/components/ui/phone-numbers-settled";
+import { callAction } from "@/lib/action-result";
 import type { FormStep } from "@/lib/onboarding/steps";
 import { saveStep } from "../_actions/save-step";
 import { useWizardMemory } from "./wizard-provider";
-import { callAction } from "@/lib/action-result";
 
 export interface SummaryError {
   name: string;
@@ -84,7 +85,7 @@ export function useStepForm<Input extends FieldValues, Output extends FieldValue
     [form],
   );
 
-  const onSubmit = form.handleSubmit(
+  const validateAndSave = form.handleSubmit(
     (values) => {
       setFormError(null);
       startTransition(async () => {
@@ -105,6 +106,12 @@ export function useStepForm<Input extends FieldValues, Output extends FieldValue
       setFocusRequest((count) => count + 1);
     },
   );
+  const onSubmit = async (event?: BaseSyntheticEvent) => {
+    event?.preventDefault();
+    // A phone number typed before its library arrived is stored as E.164 first.
+    await phoneNumbersSettled();
+    await validateAndSave(event);
+  };
 
   return { form, onSubmit, pending, formError, summary, summaryRef, preloadValidation };
 }
