@@ -54,10 +54,11 @@ function recordAnswers(context: BrowserContext, into: Array<{ name: string; text
       if (frame !== page.mainFrame() || !frame.url().startsWith(APP_ORIGIN) || frame.url().endsWith("/robots.txt")) return;
       const url = frame.url();
       pending.push(
-        context.request.get(url, { headers: { accept: "text/html" } }).then(
-          async (response) => void into.push({ name: `GET ${url} (text/html, reloaded)`, text: await response.text() }),
-          () => undefined,
-        ),
+        (async () => {
+          const cookie = (await context.cookies(url)).map(({ name, value }) => `${name}=${value}`).join("; ");
+          const response = await fetch(url, { headers: { accept: "text/html", cookie } });
+          into.push({ name: `GET ${url} (text/html, reloaded)`, text: await response.text() });
+        })().catch(() => undefined), // a page missing here fails the "was read" check below
       );
     }),
   );
