@@ -3,7 +3,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { ACTION_UNREACHABLE_MESSAGE } from "../lib/action-result";
-import { registrationCases } from "../test/fixtures/registration-cases";
 import { type Cluster, sandboxApi, startCluster, waitForLeader } from "./support/cluster";
 import { continueTo, fillAccount, fillContact, usIndividual } from "./support/wizard";
 
@@ -36,11 +35,6 @@ async function storedStatus(userId: string): Promise<string | null> {
   return row?.status ?? null;
 }
 
-const validIndividual = registrationCases.find((item) => item.valid && /US individual/i.test(item.name))!.payload as Record<
-  string,
-  unknown
->;
-
 test("PostgreSQL stopping for a few seconds: 503s that say so, nothing half-written, back without a restart", async ({
   page,
   request,
@@ -52,7 +46,7 @@ test("PostgreSQL stopping for a few seconds: 503s that say so, nothing half-writ
 
   // An account opened at sFOX through another channel: sFOX will decide on it while the app's database is down.
   const userId = `outage_${Date.now()}`;
-  await sfox.register({ ...structuredClone(validIndividual), user_id: userId, email: `${userId}@example.test` });
+  await sfox.registerIndividual(userId);
   await expect.poll(() => storedStatus(userId)).toBe("pending");
 
   // A person halfway through the wizard.

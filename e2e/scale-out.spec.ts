@@ -1,7 +1,6 @@
 // Several app instances on one PostgreSQL (issue 7): one upstream subscription among them, every
 // event to every browser whichever instance serves it, and a takeover when the leader dies.
 import { expect, test } from "@playwright/test";
-import { registrationCases } from "../test/fixtures/registration-cases";
 import {
   type Cluster,
   followAdminStream,
@@ -31,15 +30,10 @@ test.afterAll(async () => {
   await cluster?.stop();
 });
 
-const validIndividual = registrationCases.find((item) => item.valid && /US individual/i.test(item.name))!.payload as Record<
-  string,
-  unknown
->;
-
 /** Registers an account at sFOX directly (another channel of the partner's) and returns its id. */
 async function registerAtSfox(): Promise<string> {
   const userId = `cluster_${Date.now()}_${sequence++}`;
-  await sandboxApi(cluster).register({ ...structuredClone(validIndividual), user_id: userId, email: `${userId}@example.test` });
+  await sandboxApi(cluster).registerIndividual(userId);
   return userId;
 }
 

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import pg from "pg";
+import { registrationCases } from "../../test/fixtures/registration-cases";
 import { startTestPostgres, freePort, type TestPostgres } from "../../test/postgres";
 
 /**
@@ -210,6 +211,8 @@ export async function signInAdmin(cluster: Cluster, instance: Instance): Promise
     .join("; ");
 }
 
+const VALID_INDIVIDUAL = registrationCases.find((item) => item.valid && /US individual/i.test(item.name))!.payload as Record<string, unknown>;
+
 /** sFOX's side: register an account, decide on it, list what it holds. */
 export function sandboxApi(cluster: Cluster) {
   const call = async (method: string, url: string, body?: unknown) => {
@@ -221,8 +224,12 @@ export function sandboxApi(cluster: Cluster) {
     if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
     return response.json() as Promise<unknown>;
   };
+  const register = (payload: unknown) => call("POST", "/v1/enterprise/register-account", payload);
   return {
-    register: (payload: unknown) => call("POST", "/v1/enterprise/register-account", payload),
+    register,
+    /** A valid US individual under `userId` (email `<userId>@example.test`), opened at sFOX directly. */
+    registerIndividual: (userId: string) =>
+      register({ ...structuredClone(VALID_INDIVIDUAL), user_id: userId, email: `${userId}@example.test` }),
     decide: (userId: string, status: "VERIFIED" | "PENDING" | "UNSUPPORTED") =>
       call("POST", `/_sandbox/users/${encodeURIComponent(userId)}/decision`, { status }),
     users: async () => ((await call("GET", "/v1/enterprise/users")) as { data: Array<{ user_id: string; status: string }> }).data,
