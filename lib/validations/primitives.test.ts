@@ -9,6 +9,7 @@ import {
   idNumberIssue,
   idNumberSchema,
   isEmailAddress,
+  BROKEN_CHARACTER_MESSAGE,
   CONTROL_CHARACTERS_MESSAGE,
   nameSchema,
   postalCodeIssue,
@@ -64,6 +65,11 @@ describe("nameSchema", () => {
   it.each(["Ada\u0000", "Ada\u0007Lovelace", "\u001BAda"])("refuses control characters in %j, saying so", (name) =>
     expect(refusalOf(nameSchema, name)).toBe(CONTROL_CHARACTERS_MESSAGE),
   );
+  // Lone surrogates come only from crafted requests, and PostgreSQL refuses them inside JSON.
+  it.each(["\uD800", "Ada\uDBFF", "\uDC00Ada", "Ada\uDE00\uD83D"])("refuses the broken character in %j", (name) =>
+    expect(refusalOf(nameSchema, name)).toBe(BROKEN_CHARACTER_MESSAGE),
+  );
+  it.each(["Ada 😀", "𝒜da", "李"])("accepts %j, whose surrogates are paired", (name) => accepts(nameSchema, name));
 });
 
 describe("userIdSchema", () => {
@@ -170,6 +176,8 @@ describe("id numbers", () => {
 });
 
 describe("websiteSchema", () => {
+  it("refuses a broken character in the path", () =>
+    expect(refusalOf(websiteSchema, "https://sfox.com/\uD800")).toBe(BROKEN_CHARACTER_MESSAGE));
   it.each(["https://sfox.com", "http://sfox.com/about?x=1", "https://localhost:3000"])(
     "accepts %j",
     (url) => {

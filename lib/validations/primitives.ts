@@ -9,10 +9,25 @@ const NOT_BLANK = /\S/;
 // refuses NUL in text and JSON, so they are stopped here, with a message, rather than by the database.
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 export const CONTROL_CHARACTERS_MESSAGE = "Remove the invisible control characters from this text";
+// Half of a UTF-16 surrogate pair on its own is not a character at all: a browser cannot type one,
+// but a crafted request can, and PostgreSQL refuses it inside JSON (the wizard's draft), so it is
+// stopped here too. No `u` flag: the pattern must see code units, not code points.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const BROKEN_CHARACTER_MESSAGE = "Remove the broken character from this text and type it again";
 
-/** `schema`, also refusing control characters (every free-text field goes through this). */
+function hasNoLoneSurrogate(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
+/**
+ * `schema`, also refusing control characters and broken (lone surrogate) characters: every
+ * free-text field goes through this.
+ */
 export function withoutControlCharacters(schema: z.ZodMiniString<string>): z.ZodMiniString<string> {
-  return schema.check(z.regex(NO_CONTROL_CHARACTERS, { error: CONTROL_CHARACTERS_MESSAGE, abort: true }));
+  return schema.check(
+    z.regex(NO_CONTROL_CHARACTERS, { error: CONTROL_CHARACTERS_MESSAGE, abort: true }),
+    z.refine(hasNoLoneSurrogate, { error: BROKEN_CHARACTER_MESSAGE, abort: true }),
+  );
 }
 const HAS_LETTER = /\p{L}/u;
 
@@ -146,12 +161,14 @@ function isWebAddress(value: string): boolean {
   }
 }
 
-export const websiteSchema = z
-  .string({ error: typeError(WEBSITE_MESSAGE) })
-  .check(
-    z.maxLength(MAX_LENGTH.website, { error: `Use at most ${MAX_LENGTH.website} characters`, abort: true }),
-    z.refine(isWebAddress, { error: WEBSITE_MESSAGE, abort: true }),
-  );
+export const websiteSchema = withoutControlCharacters(
+  z
+    .string({ error: typeError(WEBSITE_MESSAGE) })
+    .check(
+      z.maxLength(MAX_LENGTH.website, { error: `Use at most ${MAX_LENGTH.website} characters`, abort: true }),
+      z.refine(isWebAddress, { error: WEBSITE_MESSAGE, abort: true }),
+    ),
+);
 
 const REGISTRATION_NUMBER_MESSAGE = "Enter the registration number: 1 to 50 letters, digits or -";
 
