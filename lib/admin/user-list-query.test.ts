@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_USER_LIST_QUERY, parseUserListQuery, userListHref, userListSearch } from "./user-list-query";
+import { parseUserListQuery } from "./parse-user-list-query";
+import { DEFAULT_USER_LIST_QUERY, userListHref, userListSearch } from "./user-list-query";
 
 describe("parseUserListQuery", () => {
   it("gives the Pending tab, newest first, page 1 when the URL says nothing", () => {

@@ -1,9 +1,7 @@
-import { z } from "@/lib/zod";
-
 /**
  * What the users list shows: a tab, filters, a search, a sort and a page, read from the URL so
- * every view can be bookmarked, shared, exported and reloaded. Browser-safe: the list's links and
- * the live updates use it too.
+ * every view can be bookmarked, shared, exported and reloaded. Browser-safe and without zod: the
+ * list's links and the live updates use it too; the server reads a URL with `parseUserListQuery`.
  */
 
 export const USER_TABS = ["pending", "verified", "unsupported", "all"] as const;
@@ -39,53 +37,6 @@ export const DEFAULT_USER_LIST_QUERY: UserListQuery = {
   page: 1,
   pageSize: 25,
 };
-
-// A hand-edited or stale URL falls back to the default for that part instead of failing the page.
-const oneOf = <T extends readonly string[]>(values: T, fallback: T[number] | null) =>
-  z.enum(values as unknown as [T[number], ...T[number][]]).catch(fallback as T[number]);
-
-const querySchema = z.object({
-  tab: oneOf(USER_TABS, DEFAULT_USER_LIST_QUERY.tab),
-  type: oneOf(ACCOUNT_TYPES, null).nullable().default(null),
-  role: oneOf(ACCOUNT_ROLES, null).nullable().default(null),
-  q: z
-    .string()
-    .catch("")
-    .default("")
-    // Control characters (NUL above all, which PostgreSQL refuses in text) never belong in a search.
-    .transform((value) => value.replace(/[\u0000-\u001F\u007F]/g, " ").trim().slice(0, SEARCH_MAX_LENGTH)),
-  sort: oneOf(USER_SORTS, DEFAULT_USER_LIST_QUERY.sort),
-  dir: oneOf(SORT_DIRECTIONS, DEFAULT_USER_LIST_QUERY.direction),
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
-  size: z.coerce
-    .number()
-    .refine((size) => (PAGE_SIZES as readonly number[]).includes(size))
-    .catch(DEFAULT_USER_LIST_QUERY.pageSize)
-    .default(DEFAULT_USER_LIST_QUERY.pageSize),
-});
-
-type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
-
-/** The list query of a URL's search params; anything unknown or malformed takes its default. */
-export function parseUserListQuery(input: SearchParamsInput): UserListQuery {
-  const raw: Record<string, string | undefined> = {};
-  if (input instanceof URLSearchParams) {
-    for (const key of input.keys()) raw[key] = input.get(key) ?? undefined;
-  } else {
-    for (const [key, value] of Object.entries(input)) raw[key] = Array.isArray(value) ? value[0] : value;
-  }
-  const parsed = querySchema.parse(raw);
-  return {
-    tab: parsed.tab,
-    accountType: parsed.type,
-    role: parsed.role,
-    search: parsed.q,
-    sort: parsed.sort,
-    direction: parsed.dir,
-    page: parsed.page,
-    pageSize: parsed.size as UserListQuery["pageSize"],
-  };
-}
 
 /** The URL search string of a query (without `?`), leaving defaults out so URLs stay short. */
 export function userListSearch(query: UserListQuery): string {

@@ -3,7 +3,8 @@
  * seeded database with the list's own queries before the app starts, so a response that is a
  * redirect to sign-in, an error page or an empty list can never be timed as a page.
  */
-import { parseUserListQuery, type UserTab } from "../../lib/admin/user-list-query";
+import { parseUserListQuery } from "../../lib/admin/parse-user-list-query";
+import type { UserTab } from "../../lib/admin/user-list-query";
 import type { Database } from "../../lib/db/client";
 import { listUserEvents } from "../../lib/db/events";
 import { countUsersByTab, listUsersPage } from "../../lib/db/user-list";

@@ -1,7 +1,7 @@
 // GET /api/admin/users/export?<the list's own query>: every user of the current tab, filters and
 // search (all pages) as CSV, streamed in batches. Recorded in the audit log with the filter.
 import { adminRoute } from "@/lib/admin/admin-route";
-import { parseUserListQuery } from "@/lib/admin/user-list-query";
+import { parseUserListQuery } from "@/lib/admin/parse-user-list-query";
 import { csvHeader, csvRows } from "@/lib/admin/users-csv";
 import { recordAudit } from "@/lib/db/audit-log";
 import { getDb } from "@/lib/db/client";
