@@ -21,6 +21,12 @@ type StreamRouter = (req: IncomingMessage, res: ServerResponse) => boolean;
 const shared = globalThis as typeof globalThis & { __sfoxStreamRouter?: StreamRouter };
 
 const dev = process.argv.includes("--dev");
+// tsx (which runs this file) turns Node's source-map support on for every module loaded after it,
+// Next's compiled server chunks included: Node then reads and keeps each chunk's source map, about
+// 30-40 MB of live heap that every major garbage collection must walk, and maps every stack trace it
+// formats. In production the app runs as `next start` would, without them; development keeps them.
+if (!dev) process.setSourceMapsEnabled(false);
+
 const env = parseEnv(process.env);
 const root = path.resolve(import.meta.dirname, "..");
 
