@@ -1,9 +1,10 @@
-// PostgreSQL stops for a few seconds under a running app (issue 8): clear 503s while it is gone,
-// nothing half-written, and everything back without restarting the app.
+// PostgreSQL stops for a few seconds under two running instances (issue 8): clear 503s while it is
+// gone, nothing half-written, and everything back without restarting either: one feed leader again,
+// and the other instance's live streams fed by the shared event log again.
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { ACTION_UNREACHABLE_MESSAGE } from "../lib/action-result";
-import { type Cluster, sandboxApi, startCluster, waitForLeader } from "./support/cluster";
+import { type Cluster, followAdminStream, health, sandboxApi, signInAdmin, startCluster, waitForLeader } from "./support/cluster";
 import { continueTo, fillAccount, fillContact, usIndividual } from "./support/wizard";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
@@ -12,7 +13,7 @@ let cluster: Cluster;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  cluster = await startCluster(1);
+  cluster = await startCluster(2);
   await waitForLeader(cluster.instances, 30_000);
 });
 test.afterAll(async () => {
@@ -35,12 +36,12 @@ async function storedStatus(userId: string): Promise<string | null> {
   return row?.status ?? null;
 }
 
-test("PostgreSQL stopping for a few seconds: 503s that say so, nothing half-written, back without a restart", async ({
+test("PostgreSQL stopping for a few seconds under two instances: 503s that say so, nothing half-written, all back without a restart", async ({
   page,
   request,
 }) => {
   const app = cluster.instances[0]!;
-  const pid = app.child.pid;
+  const pids = cluster.instances.map((instance) => instance.child.pid);
   const sfox = sandboxApi(cluster);
   const person = usIndividual();
 
@@ -101,8 +102,10 @@ test("PostgreSQL stopping for a few seconds: 503s that say so, nothing half-writ
   // Back, in the same process: no restart.
   await expect.poll(async () => (await request.get(`${app.origin}/api/health`)).status(), { timeout: 30_000 }).toBe(200);
   expect((await request.get(`${app.origin}/onboarding/contact`, { headers: { accept: "text/html" } })).status()).toBe(200);
-  expect(app.child.pid).toBe(pid);
-  expect(app.child.exitCode).toBeNull();
+  for (const [index, instance] of cluster.instances.entries()) {
+    expect(instance.child.pid).toBe(pids[index]);
+    expect(instance.child.exitCode).toBeNull();
+  }
 
   // Nothing half-written: the Continue that failed saved nothing.
   const [after] = await query<{ step: string; draft: Record<string, unknown> }>("SELECT step, draft FROM onboarding_sessions WHERE id = $1", [
@@ -120,4 +123,31 @@ test("PostgreSQL stopping for a few seconds: 503s that say so, nothing half-writ
   await expect.poll(() => storedStatus(userId), { timeout: 30_000 }).toBe("verified");
   const events = await query<{ status: string }>("SELECT payload->>'status' AS status FROM events WHERE user_id = $1 ORDER BY id", [userId]);
   expect(events.map((event) => event.status)).toEqual(["pending", "verified"]);
+
+  // The cluster put itself back together: one instance holds sFOX's feed, on one subscription,
+  // and the other follows the event log again (its LISTEN connection died with the server).
+  const leader = await waitForLeader(cluster.instances, 30_000);
+  const follower = cluster.instances.find((instance) => instance !== leader)!;
+  await expect.poll(async () => (await health(follower.origin)).cluster?.eventLog.listening, { timeout: 30_000 }).toBe(true);
+  expect((await health(follower.origin)).cluster?.leadership.role).not.toBe("leader");
+  await expect.poll(() => sfox.feedConnections(), { timeout: 30_000 }).toBe(1);
+
+  // A change after the outage reaches a live stream on the instance that does not hold the feed,
+  // without that stream reconnecting: only a working event-log follower can bring it there.
+  const [newest] = await query<{ id: string }>("SELECT max(id)::text AS id FROM events");
+  const since = Number(newest!.id);
+  const stream = followAdminStream(() => follower.origin, await signInAdmin(cluster, follower), since);
+  try {
+    // Open, and past its (empty) replay, before the change is made: from here on only the live path
+    // can deliver it.
+    await expect.poll(async () => (await health(follower.origin)).streams?.admin).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await sfox.decide(userId, "PENDING");
+    await expect.poll(() => stream.ids.length, { timeout: 15_000 }).toBe(1);
+    const [latest] = await query<{ id: string }>("SELECT max(id)::text AS id FROM events WHERE user_id = $1", [userId]);
+    expect(stream.ids).toEqual([Number(latest!.id)]);
+    expect(stream.resumedWith).toEqual([null]);
+  } finally {
+    stream.close();
+  }
 });

@@ -69,6 +69,7 @@ export interface AppHealth {
   feed: { state: string; connected: boolean } | null;
   reconciliation: { runs: number; running: boolean } | null;
   cluster: { leadership: { role: string }; eventLog: { listening: boolean; cursor: number | null } } | null;
+  streams: { onboarding: number; admin: number } | null;
 }
 
 export async function startCluster(size: number): Promise<Cluster> {
