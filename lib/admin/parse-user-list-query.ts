@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "@/lib/zod";
 import {
   ACCOUNT_ROLES,
@@ -11,8 +12,9 @@ import {
   type UserListQuery,
 } from "./user-list-query";
 
-// Server side only (the page, the CSV export): kept apart from user-list-query.ts so the list's
-// client components do not bring classic zod into the admin's first load.
+// The page and the CSV export read a URL with this; it is kept apart from user-list-query.ts (and
+// server-only, so the build refuses a client import) because the list's client components would
+// otherwise bring classic zod into the admin's first load.
 
 // A hand-edited or stale URL falls back to the default for that part instead of failing the page.
 const oneOf = <T extends readonly string[]>(values: T, fallback: T[number] | null) =>
@@ -60,4 +62,3 @@ export function parseUserListQuery(input: SearchParamsInput): UserListQuery {
     pageSize: parsed.size as UserListQuery["pageSize"],
   };
 }
-
