@@ -23,6 +23,7 @@ export function holdPhoneNumber(): () => void {
 /** Resolves once every number typed before the library arrived has been stored (or after a few seconds). */
 export function phoneNumbersSettled(): Promise<void> {
   if (unsettled.size === 0) return Promise.resolve();
-  const giveUp = new Promise<void>((resolve) => setTimeout(resolve, GIVE_UP_AFTER_MS));
-  return Promise.race([Promise.all([...unsettled]).then(() => undefined), giveUp]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const giveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, GIVE_UP_AFTER_MS)));
+  return Promise.race([Promise.all([...unsettled]).then(() => undefined), giveUp]).finally(() => clearTimeout(timer));
 }
