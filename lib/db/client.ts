@@ -2,11 +2,13 @@ import "server-only";
 import path from "node:path";
 import { entityKind, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { DatabaseAvailability, registerDatabaseAvailability } from "./availability";
 import { acquirePgliteLock } from "./pglite-lock";
+import type { PgliteWorkerClient } from "./pglite-worker-client";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -85,14 +87,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const directory = path.resolve(target.dataDir, "pglite");
   const releaseLock = acquirePgliteLock(directory);
   try {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const { PgliteWorkerClient } = await import("./pglite-worker-client");
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    // pg_trgm backs the back office's search (migration 0003 creates the extension).
-    const client = await PGlite.create(directory, { extensions: { pg_trgm } });
-    const db = drizzle(client, { schema });
-    await migrate(db, { migrationsFolder });
+    // PGlite runs in its own thread, so its WebAssembly never blocks the streams' event loop.
+    const client = await PgliteWorkerClient.open(directory);
+    // Drizzle's PGlite driver calls only `query` and `transaction`, which the worker's client has.
+    const db = drizzle(client as unknown as PGlite, { schema });
+    databaseWorkers.set(db, client);
+    try {
+      await migrate(db, { migrationsFolder });
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
     return {
       db: db as unknown as Database,
       driver: "pglite",
@@ -133,6 +141,16 @@ function reportOutcomesOf(pool: Pool, availability: DatabaseAvailability): void 
     connect: (...args: unknown[]) => observe(connect(...args), false),
     query: (...args: unknown[]) => observe(query(...args), true),
   });
+}
+
+const databaseWorkers = new WeakMap<object, PgliteWorkerClient>();
+
+/**
+ * The thread of the embedded database `db` (not of a transaction on it), which runs whole tasks
+ * (`PgliteWorkerClient.run`); undefined for PostgreSQL, whose work runs here, statement by statement.
+ */
+export function databaseWorkerOf(db: Database): PgliteWorkerClient | undefined {
+  return databaseWorkers.get(db);
 }
 
 // Drizzle names each driver's classes; these are the embedded one's database and transaction.

@@ -1,6 +1,6 @@
 import "server-only";
 import { seal } from "@/lib/crypto/secret-box";
-import type { Database } from "@/lib/db/client";
+import { databaseWorkerOf, type Database } from "@/lib/db/client";
 import { lockUsersForWriting } from "@/lib/db/user-locks";
 import { appendEvents } from "@/lib/db/events";
 import type { EventRow, NewUserRow, UserRow } from "@/lib/db/schema";
@@ -55,8 +55,33 @@ export async function applyUserState(db: Database, input: ApplyInput): Promise<A
  */
 export async function applyUserStates(db: Database, inputs: readonly ApplyInput[]): Promise<ApplyResult[]> {
   if (inputs.length === 0) return [];
+  // On the embedded database the whole transaction runs on the database's own thread: one message
+  // each way, and no statement of it ever occupies the event loop that serves the streams.
+  const worker = databaseWorkerOf(db);
+  const outcome = worker ? await worker.run("writeUserStates", inputs) : await writeUserStates(db, inputs);
+
+  const results: ApplyResult[] = outcome.applied.map((applied) => ({ event: null, applied }));
+  const published: PublishedChange[] = [];
+  for (const { input, event, userId } of outcome.events) {
+    results[input] = { event, applied: true };
+    const user = outcome.rows.get(userId);
+    if (user) published.push({ event, user });
+  }
+  publishCommitted(db, published);
+  return results;
+}
+
+/** What one transaction of `applyUserStates` stored: per input whether it applied, the rows written, the events appended. */
+export interface UserStatesWritten {
+  applied: boolean[];
+  rows: Map<string, UserRow>;
+  events: Array<{ input: number; userId: string; event: EventRow }>;
+}
+
+/** The database half of `applyUserStates`, in one transaction; publishes nothing. */
+export async function writeUserStates(db: Database, inputs: readonly ApplyInput[]): Promise<UserStatesWritten> {
   const userIds = [...new Set(inputs.map((input) => input.user.userId))].sort();
-  const outcome = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await lockUsersForWriting(tx, userIds);
     const stored = new Map((await getUsers(tx, userIds)).map((row) => [row.userId, row]));
     // The state as each snapshot finds it: what is stored, then what the earlier snapshots made of it.
@@ -130,19 +155,9 @@ export async function applyUserStates(db: Database, inputs: readonly ApplyInput[
     return {
       applied,
       rows: new Map(rows.map((row) => [row.userId, row])),
-      events: changes.map((change, i) => ({ ...change, event: events[i]! })),
+      events: changes.map(({ input, userId }, i) => ({ input, userId, event: events[i]! })),
     };
   });
-
-  const results: ApplyResult[] = outcome.applied.map((applied) => ({ event: null, applied }));
-  const published: PublishedChange[] = [];
-  for (const { input, event, userId } of outcome.events) {
-    results[input] = { event, applied: true };
-    const user = outcome.rows.get(userId);
-    if (user) published.push({ event, user });
-  }
-  publishCommitted(db, published);
-  return results;
 }
 /** Nanoseconds since the epoch, for snapshots the app takes itself (read it before asking sFOX). */
 export function nowNs(): bigint {

@@ -5,8 +5,10 @@ import type { PublishedChange } from "@/lib/events/event-bus";
 import { formatSseMessage, openSseStream, type SseStream } from "@/lib/sse/sse-stream";
 
 // Small pages, with a turn of the event loop between them: a long history then costs the live
-// streams a few milliseconds at a time instead of one long block.
-const REPLAY_PAGE = 200;
+// streams a millisecond or two at a time instead of one long block. The feed's writes queue on the
+// same database thread as these reads, so a page is also the longest a write waits behind a
+// replay (200 rows: ~8 ms; 50: ~1.5 ms, and a 40,000-event history is read no slower).
+const REPLAY_PAGE = 50;
 /** A replay pauses while this much waits for the client, instead of piling a long history up in memory. */
 const REPLAY_HIGH_WATER_BYTES = 64 * 1024;
 /** A client that takes nothing for this long during a replay is let go; it resumes by Last-Event-ID. */

@@ -1,0 +1,143 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { applyUserState } from "@/lib/events/apply-user-state";
+import { eventBus, type PublishedChange } from "@/lib/events/event-bus";
+import { databaseWorkerOf, openDatabase, queryRows, type DatabaseHandle } from "./client";
+import { listUserEvents } from "./events";
+import { users } from "./schema";
+import { getUser, upsertUser } from "./users";
+
+// The embedded database runs on its own thread (./pglite-worker-thread.ts); the app's main thread
+// reaches it through ./pglite-worker-client.ts. What the rest of the app relies on: the same
+// answers as an in-process database, transactions that hold, and an event loop left free.
+
+let handle: DatabaseHandle;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sfox-pglite-thread-"));
+beforeAll(async () => {
+  handle = await openDatabase({ dataDir });
+});
+afterAll(async () => {
+  await handle.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const user = (userId: string) => ({
+  userId,
+  accountType: "individual" as const,
+  accountRole: "client" as const,
+  status: "pending" as const,
+  requirements: { email: true, sms: true },
+  firstName: "Ada",
+  lastName: "Lovelace",
+  email: "ada@example.com",
+  phoneNumber: "+14155552671",
+});
+
+describe("the embedded database's thread", () => {
+  it("leaves the event loop free while a long query runs", async () => {
+    await handle.db.execute(
+      sql.raw(`CREATE FUNCTION busy_sum(n int) RETURNS int LANGUAGE plpgsql AS $$
+        DECLARE total int := 0;
+        BEGIN FOR i IN 1..n LOOP total := total + 1; END LOOP; RETURN total; END $$`),
+    );
+    // The longest the loop went without running a 5 ms timer.
+    let last = performance.now();
+    let longestGapMs = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestGapMs = Math.max(longestGapMs, now - last);
+      last = now;
+    }, 5);
+    const started = performance.now();
+    // Pure CPU in the database (no temporary files, which PGlite would wait for asynchronously).
+    const [result] = await queryRows<{ total: number }>(
+      handle.db,
+      sql`SELECT busy_sum(2000000) AS total`,
+    );
+    const tookMs = performance.now() - started;
+    // A blocked loop runs its timer once it is free again: let it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    clearInterval(ticker);
+    expect(Number(result?.total)).toBe(2_000_000);
+    // The query kept the database busy for a long while (~200 ms here), yet the loop never waited
+    // for it; in-process, PGlite's WebAssembly would have blocked the loop for the whole query.
+    expect(tookMs).toBeGreaterThan(150);
+    expect(longestGapMs).toBeLessThan(tookMs / 2);
+  });
+
+  it("commits a transaction that returns and rolls back one that throws", async () => {
+    await handle.db.transaction(async (tx) => {
+      await upsertUser(tx, user("thread_kept"));
+    });
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await upsertUser(tx, user("thread_rolled_back"));
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+
+    expect(await getUser(handle.db, "thread_kept")).toMatchObject({ userId: "thread_kept", status: "pending" });
+    expect(await getUser(handle.db, "thread_rolled_back")).toBeUndefined();
+  });
+
+  it("brings PostgreSQL's error fields and typed values back across the thread", async () => {
+    const failure: unknown = await handle.db
+      .insert(users)
+      .values({ ...user("thread_kept") })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect((failure as { cause?: unknown } | null)?.cause).toMatchObject({ code: "23505", constraint: "users_pkey" });
+
+    const [row] = await handle.db.select().from(users).where(eq(users.userId, "thread_kept"));
+    expect(row?.createdAt).toBeInstanceOf(Date);
+    expect(row?.requirements).toEqual({ email: true, sms: true });
+  });
+
+  it("runs a feed write whole on its thread, then publishes it on this one", async () => {
+    const worker = databaseWorkerOf(handle.db);
+    expect(worker).toBeDefined();
+    const run = vi.spyOn(worker!, "run");
+    const published: PublishedChange[] = [];
+    const unsubscribe = eventBus().subscribeUser("thread_feed", (change) => published.push(change));
+    try {
+      const result = await applyUserState(handle.db, {
+        user: { ...user("thread_feed"), status: "verified" },
+        observedAtNs: 1_717_005_327_995_988_841n,
+        kind: "feed",
+      });
+      expect(run).toHaveBeenCalledTimes(1);
+      expect(run.mock.calls[0]?.[0]).toBe("writeUserStates");
+      expect(result.applied).toBe(true);
+      expect(published.map(({ event, user: row }) => [event.id, event.kind, row.status])).toEqual([
+        [result.event!.id, "feed", "verified"],
+      ]);
+      expect(published[0]?.event.receivedAt).toBeInstanceOf(Date);
+      expect((await listUserEvents(handle.db, "thread_feed")).map((event) => event.id)).toEqual([result.event!.id]);
+    } finally {
+      unsubscribe();
+      run.mockRestore();
+    }
+  });
+
+  it("has no thread for a transaction: work inside one stays inside it", async () => {
+    await handle.db.transaction(async (tx) => {
+      expect(databaseWorkerOf(tx)).toBeUndefined();
+    });
+  });
+
+  it("answers every query after close with a clear error", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "sfox-pglite-closed-"));
+    const closed = await openDatabase({ dataDir: folder });
+    await closed.close();
+    // drizzle names the query; the reason is its cause.
+    await expect(getUser(closed.db, "anyone")).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/embedded database has stopped/) },
+    });
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+});
