@@ -11,17 +11,35 @@ import type { PgliteWorkerRequest, PgliteWorkerReply, SerializedError } from "./
 import { pgliteWorkerTasks } from "./pglite-worker-tasks";
 import * as schema from "./schema";
 
-// The main thread's drizzle keeps dates, timestamps and intervals as PostgreSQL's text and maps them
-// itself (as its PGlite driver does); functions cannot cross threads, so those parsers apply here.
+// Drizzle keeps dates, timestamps and intervals as PostgreSQL's text and maps them itself. Its
+// PGlite driver asks for that with parsers on every query, which PGlite merges into its whole table
+// of parsers (hundreds of types) each time: ~120 KB of garbage per query, most of what a feed write
+// allocated, and the collections that follow stop the write in flight. So they are set once, on the
+// instance, and no query carries its own. (The schema has no array of these types, whose parsers
+// PGlite derives from the element's.)
 const keepText = (value: string) => value;
 const textTypes = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182];
 const keepAsText = Object.fromEntries(textTypes.map((oid) => [oid, keepText]));
 
 const port = parentPort!;
 const { directory } = workerData as { directory: string };
-const database = await PGlite.create(directory, { extensions: { pg_trgm } });
+const database = await PGlite.create(directory, { extensions: { pg_trgm }, parsers: keepAsText });
 // The tasks' own connection: drizzle on the real PGlite, as the main thread had before.
-const db = drizzle(database, { schema }) as unknown as Database;
+const db = drizzle({ client: withoutQueryParsers(database) as PGlite, schema }) as unknown as Database;
+
+type Queryable = Pick<PGlite, "query"> & Partial<Pick<PGlite, "transaction">>;
+
+/** `target` for drizzle, minus the parsers drizzle passes with each query (the instance has them). */
+function withoutQueryParsers(target: Queryable): Queryable {
+  return {
+    query: (sql: string, params?: unknown[], options?: { rowMode?: "array" | "object" }) =>
+      target.query(sql, params, { rowMode: options?.rowMode }),
+    ...(target.transaction && {
+      transaction: <T>(work: (tx: Transaction) => Promise<T>) =>
+        target.transaction!((tx) => work(withoutQueryParsers(tx) as Transaction)),
+    }),
+  } as Queryable;
+}
 
 interface OpenTransaction {
   tx: Transaction | null;
@@ -46,10 +64,7 @@ async function handle(message: PgliteWorkerRequest & { id: number }): Promise<un
     case "query": {
       const target = message.transaction === undefined ? database : transactions.get(message.transaction)?.tx;
       if (!target) throw new Error("The transaction has already ended.");
-      const { rows, fields, affectedRows } = await target.query(message.sql, message.params, {
-        rowMode: message.rowMode,
-        parsers: keepAsText,
-      });
+      const { rows, fields, affectedRows } = await target.query(message.sql, message.params, { rowMode: message.rowMode });
       return { rows, fields, affectedRows };
     }
     case "task":
