@@ -39,7 +39,8 @@ beforeAll(async () => {
       toMessage: (row) => ({ id: row.event.id }),
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  // One test opens 1,000 streams at once: more than Node's default backlog (511) of pending connections.
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1", backlog: 2_048 }, resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
