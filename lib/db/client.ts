@@ -8,7 +8,6 @@ import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { DatabaseAvailability, registerDatabaseAvailability } from "./availability";
 import { acquirePgliteLock } from "./pglite-lock";
-import type { PgliteWorkerClient } from "./pglite-worker-client";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -94,7 +93,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const client = await PgliteWorkerClient.open(directory);
     // Drizzle's PGlite driver calls only `query` and `transaction`, which the worker's client has.
     const db = drizzle(client as unknown as PGlite, { schema });
-    databaseWorkers.set(db, client);
     try {
       await migrate(db, { migrationsFolder });
     } catch (error) {
@@ -141,16 +139,6 @@ function reportOutcomesOf(pool: Pool, availability: DatabaseAvailability): void 
     connect: (...args: unknown[]) => observe(connect(...args), false),
     query: (...args: unknown[]) => observe(query(...args), true),
   });
-}
-
-const databaseWorkers = new WeakMap<object, PgliteWorkerClient>();
-
-/**
- * The thread of the embedded database `db` (not of a transaction on it), which runs whole tasks
- * (`PgliteWorkerClient.run`); undefined for PostgreSQL, whose work runs here, statement by statement.
- */
-export function databaseWorkerOf(db: Database): PgliteWorkerClient | undefined {
-  return databaseWorkers.get(db);
 }
 
 // Drizzle names each driver's classes; these are the embedded one's database and transaction.

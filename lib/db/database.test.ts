@@ -14,6 +14,7 @@ import {
   markOnboardingRegistered,
   saveOnboardingProgress,
 } from "./onboarding-sessions";
+import { lockUsersForWriting } from "./user-locks";
 import { getUser, upsertUser } from "./users";
 
 /** The database's own message: drizzle wraps it as the `cause` of its query error. */
@@ -116,6 +117,31 @@ function describeDatabase(driver: "pglite" | "postgres", target: () => DatabaseT
       expect((await listEventsAfter(handle.db, a.id - 1)).map((event) => event.id)).toEqual([a.id, b.id, other.id]);
       expect((await listUserEventsAfter(handle.db, userId, a.id)).map((event) => event.id)).toEqual([b.id]);
       expect((await listUserEvents(handle.db, userId)).map((event) => event.kind)).toEqual(["status_changed", "registered"]);
+    });
+
+    it("makes a second writer of the same user wait until the first one's transaction ends", async () => {
+      // PostgreSQL: an advisory lock per user. The embedded database runs one transaction at a time.
+      const order: string[] = [];
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let markLocked!: () => void;
+      const firstLocked = new Promise<void>((resolve) => (markLocked = resolve));
+      const first = handle.db.transaction(async (tx) => {
+        await lockUsersForWriting(tx, [`${unique}_lock_a`]);
+        markLocked();
+        await held;
+        order.push("first ends");
+      });
+      await firstLocked;
+      const second = handle.db.transaction(async (tx) => {
+        await lockUsersForWriting(tx, [`${unique}_lock_b`, `${unique}_lock_a`]);
+        order.push("second has its locks");
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      order.push("first released");
+      release();
+      await Promise.all([first, second]);
+      expect(order).toEqual(["first released", "first ends", "second has its locks"]);
     });
 
     it("refuses to rewrite history in the event log and the audit log", async () => {

@@ -13,7 +13,7 @@ export interface NewEvent {
 export const EVENT_LOG_CHANNEL = "sfox_event_log";
 
 // Any fixed number: the session-independent key of the event log's writer lock.
-const EVENT_LOG_WRITER_LOCK = 0x5f0e_1061;
+export const EVENT_LOG_WRITER_LOCK = 0x5f0e_1061;
 
 export async function appendEvent(tx: Database, event: NewEvent): Promise<EventRow> {
   const [row] = await appendEvents(tx, [event]);

@@ -5,8 +5,9 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyUserState } from "@/lib/events/apply-user-state";
 import { eventBus, type PublishedChange } from "@/lib/events/event-bus";
-import { databaseWorkerOf, openDatabase, queryRows, type DatabaseHandle } from "./client";
+import { openDatabase, queryRows, type DatabaseHandle } from "./client";
 import { listUserEvents } from "./events";
+import { PgliteWorkerClient } from "./pglite-worker-client";
 import { users } from "./schema";
 import { getUser, upsertUser } from "./users";
 
@@ -102,10 +103,9 @@ describe("the embedded database's thread", () => {
     expect(typeof raw?.at).toBe("string");
   });
 
-  it("runs a feed write whole on its thread, then publishes it on this one", async () => {
-    const worker = databaseWorkerOf(handle.db);
-    expect(worker).toBeDefined();
-    const run = vi.spyOn(worker!, "run");
+  it("writes a feed event in one message each way, then publishes it on this thread", async () => {
+    // Every stream waits for this write: one round trip to the thread, not one per statement.
+    const requests = vi.spyOn(PgliteWorkerClient.prototype, "request");
     const published: PublishedChange[] = [];
     const unsubscribe = eventBus().subscribeUser("thread_feed", (change) => published.push(change));
     try {
@@ -114,8 +114,7 @@ describe("the embedded database's thread", () => {
         observedAtNs: 1_717_005_327_995_988_841n,
         kind: "feed",
       });
-      expect(run).toHaveBeenCalledTimes(1);
-      expect(run.mock.calls[0]?.[0]).toBe("writeUserStates");
+      expect(requests.mock.calls.map(([request]) => request.op)).toEqual(["query"]);
       expect(result.applied).toBe(true);
       expect(published.map(({ event, user: row }) => [event.id, event.kind, row.status])).toEqual([
         [result.event!.id, "feed", "verified"],
@@ -124,14 +123,8 @@ describe("the embedded database's thread", () => {
       expect((await listUserEvents(handle.db, "thread_feed")).map((event) => event.id)).toEqual([result.event!.id]);
     } finally {
       unsubscribe();
-      run.mockRestore();
+      requests.mockRestore();
     }
-  });
-
-  it("has no thread for a transaction: work inside one stays inside it", async () => {
-    await handle.db.transaction(async (tx) => {
-      expect(databaseWorkerOf(tx)).toBeUndefined();
-    });
   });
 
   it("answers every query after close with a clear error", async () => {

@@ -2,7 +2,6 @@ import "server-only";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { log } from "@/lib/log";
-import type { PgliteWorkerTasks } from "./pglite-worker-tasks";
 
 type RowMode = "array" | "object";
 
@@ -12,14 +11,9 @@ export interface WorkerQueryResult {
   affectedRows?: number;
 }
 
-type TaskName = keyof PgliteWorkerTasks;
-type TaskInput<Name extends TaskName> = Parameters<PgliteWorkerTasks[Name]>[1];
-type TaskOutput<Name extends TaskName> = Awaited<ReturnType<PgliteWorkerTasks[Name]>>;
-
 /** What the main thread asks the database's thread (./pglite-worker-thread.ts). */
 export type PgliteWorkerRequest =
   | { op: "query"; sql: string; params: unknown[]; rowMode: RowMode; transaction?: number }
-  | { op: "task"; task: TaskName; input: TaskInput<TaskName> }
   | { op: "begin" }
   | { op: "commit" | "rollback"; transaction: number }
   | { op: "close" };
@@ -34,12 +28,10 @@ const workerFile = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "
 /**
  * The thread's flags. Not the parent's own: those load TypeScript and a benchmark's probe into the
  * main thread (the entry loads TypeScript itself), and Node refuses process-wide ones in a worker.
- * `react-server` lets the thread import the server-only modules its tasks are made of; the
- * profilers' flags are passed on, so profiling the app profiles its database too.
+ * The profilers' flags are passed on, so profiling the app profiles its database too.
  */
 function workerExecArgv(): string[] {
-  const profilers = process.execArgv.filter((flag) => /^--(cpu|heap)-prof/.test(flag));
-  return ["--conditions=react-server", ...profilers];
+  return process.execArgv.filter((flag) => /^--(cpu|heap)-prof/.test(flag));
 }
 
 /**
@@ -115,11 +107,6 @@ export class PgliteWorkerClient {
     }
     await this.request({ op: "commit", transaction });
     return result;
-  }
-
-  /** Runs one of `pgliteWorkerTasks` whole on the database's thread, on its own connection. */
-  run<Name extends TaskName>(task: Name, input: TaskInput<Name>): Promise<TaskOutput<Name>> {
-    return this.request({ op: "task", task, input }) as Promise<TaskOutput<Name>>;
   }
 
   async close(): Promise<void> {

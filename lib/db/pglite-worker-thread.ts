@@ -5,18 +5,13 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, types, type Transaction } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { drizzle } from "drizzle-orm/pglite";
-import type { Database } from "./client";
 import type { PgliteWorkerRequest, PgliteWorkerReply, SerializedError } from "./pglite-worker-client";
-import { pgliteWorkerTasks } from "./pglite-worker-tasks";
-import * as schema from "./schema";
 
 // Drizzle keeps dates, timestamps and intervals as PostgreSQL's text and maps them itself. Its
-// PGlite driver asks for that with parsers on every query, which PGlite merges into its whole table
-// of parsers (hundreds of types) each time: ~120 KB of garbage per query, most of what a feed write
-// allocated, and the collections that follow stop the write in flight. So they are set once, on the
-// instance, and no query carries its own. (The schema has no array of these types, whose parsers
-// PGlite derives from the element's.)
+// PGlite driver asks for that with parsers on every query, which cannot cross to this thread (and
+// which PGlite would merge into its whole table of parsers, hundreds of types, each time: ~120 KB of
+// garbage per query). So they are set once, on the instance. (The schema has no array of these
+// types, whose parsers PGlite derives from the element's.)
 const keepText = (value: string) => value;
 const textTypes = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182];
 const keepAsText = Object.fromEntries(textTypes.map((oid) => [oid, keepText]));
@@ -24,22 +19,6 @@ const keepAsText = Object.fromEntries(textTypes.map((oid) => [oid, keepText]));
 const port = parentPort!;
 const { directory } = workerData as { directory: string };
 const database = await PGlite.create(directory, { extensions: { pg_trgm }, parsers: keepAsText });
-// The tasks' own connection: drizzle on the real PGlite, as the main thread had before.
-const db = drizzle({ client: withoutQueryParsers(database) as PGlite, schema }) as unknown as Database;
-
-type Queryable = Pick<PGlite, "query"> & Partial<Pick<PGlite, "transaction">>;
-
-/** `target` for drizzle, minus the parsers drizzle passes with each query (the instance has them). */
-function withoutQueryParsers(target: Queryable): Queryable {
-  return {
-    query: (sql: string, params?: unknown[], options?: { rowMode?: "array" | "object" }) =>
-      target.query(sql, params, { rowMode: options?.rowMode }),
-    ...(target.transaction && {
-      transaction: <T>(work: (tx: Transaction) => Promise<T>) =>
-        target.transaction!((tx) => work(withoutQueryParsers(tx) as Transaction)),
-    }),
-  } as Queryable;
-}
 
 interface OpenTransaction {
   tx: Transaction | null;
@@ -67,8 +46,6 @@ async function handle(message: PgliteWorkerRequest & { id: number }): Promise<un
       const { rows, fields, affectedRows } = await target.query(message.sql, message.params, { rowMode: message.rowMode });
       return { rows, fields, affectedRows };
     }
-    case "task":
-      return pgliteWorkerTasks[message.task](db, message.input);
     case "begin":
       return begin(message.id);
     case "commit":

@@ -7,18 +7,33 @@ import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { listUserEvents } from "@/lib/db/events";
 import { getUser } from "@/lib/db/users";
 import { getEnv } from "@/lib/env";
-import { applyUserState, applyUserStates, type UserSnapshot } from "./apply-user-state";
+import { startTestPostgres } from "@/test/postgres";
+import { applyUserState, applyUserStates, writeUserStates, type UserSnapshot } from "./apply-user-state";
 import { eventBus, type PublishedChange } from "./event-bus";
 
-let handle: DatabaseHandle;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sfox-apply-"));
-beforeAll(async () => {
-  handle = await openDatabase({ dataDir });
-});
-afterAll(async () => {
-  await handle.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+// The rules run inside the database (apply_user_states), so both databases the app runs on are checked.
+const databases = [
+  {
+    name: "the embedded database",
+    // One process owns it: the writer publishes its own changes.
+    publishesItself: true,
+    async open() {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sfox-apply-"));
+      const handle = await openDatabase({ dataDir });
+      return { handle, stop: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: "PostgreSQL",
+    // Every instance publishes from the event log once the commit's NOTIFY arrives (cluster.test.ts).
+    publishesItself: false,
+    async open() {
+      const server = await startTestPostgres();
+      const handle = await openDatabase({ databaseUrl: server.url });
+      return { handle, stop: () => server.stop() };
+    },
+  },
+];
 
 let serial = 0;
 function snapshot(overrides: Partial<UserSnapshot> = {}): UserSnapshot {
@@ -42,7 +57,18 @@ const token = (suffix: string, hoursAhead: number) => ({
   expiresAt: new Date(Date.now() + hoursAhead * 3_600_000),
 });
 
-describe("applyUserState", () => {
+describe.each(databases)("applyUserState on $name", ({ open: openTarget, publishesItself }) => {
+  let handle: DatabaseHandle;
+  let stopTarget: () => unknown;
+  beforeAll(async () => {
+    ({ handle, stop: stopTarget } = await openTarget());
+  });
+  afterAll(async () => {
+    await handle.close();
+    await stopTarget();
+  });
+  const publishedIds = (ids: Array<number | undefined>) => (publishesItself ? ids : []);
+
   it("records a new user with one event, and publishes it with the stored row", async () => {
     serial++;
     const published: PublishedChange[] = [];
@@ -51,8 +77,21 @@ describe("applyUserState", () => {
     stop();
     expect(result.applied).toBe(true);
     expect(result.event?.payload).toEqual({ status: "pending", requirements: { email: true, sms: true }, previousStatus: null });
-    expect(published.map((change) => change.event.id)).toEqual([result.event?.id]);
-    expect(published[0]?.user.status).toBe("pending");
+    expect(published.map((change) => change.event.id)).toEqual(publishedIds([result.event?.id]));
+    if (publishesItself) expect(published[0]?.user).toEqual(await getUser(handle.db, `apply_${serial}`));
+  });
+
+  it("answers the rows and events as stored, in the shapes a read of them gives", async () => {
+    serial++;
+    const written = await writeUserStates(handle.db, [
+      { user: snapshot({ advisorUserId: "advisor_9" }), observedAtNs: T, kind: "registered", token: token("d", 24) },
+    ]);
+    const stored = await getUser(handle.db, `apply_${serial}`);
+    expect(written.rows.get(`apply_${serial}`)).toEqual(stored);
+    expect(stored?.sfoxUpdatedNs).toBe(T);
+    expect(stored?.userTokenExpiresAt?.getTime()).toBeGreaterThan(Date.now());
+    expect(Number.isNaN(stored!.createdAt.getTime())).toBe(false);
+    expect(written.events).toEqual([{ input: 0, userId: `apply_${serial}`, event: (await listUserEvents(handle.db, `apply_${serial}`))[0] }]);
   });
 
   it("never lets an older snapshot downgrade a newer one", async () => {
@@ -67,8 +106,19 @@ describe("applyUserState", () => {
   it("records a duplicate once", async () => {
     serial++;
     await applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "feed" });
-    await applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "feed" });
+    expect(await applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "feed" })).toEqual({ event: null, applied: false });
     expect(await listUserEvents(handle.db, `apply_${serial}`)).toHaveLength(1);
+  });
+
+  it("records a confirmed code as a change even when the status stays, and a missing requirement as not required", async () => {
+    serial++;
+    await applyUserState(handle.db, { user: snapshot(), observedAtNs: T, kind: "feed" });
+    const confirmed = await applyUserState(handle.db, { user: snapshot({ requirements: { email: false, sms: true } }), observedAtNs: T + 1n, kind: "verification" });
+    expect(confirmed.event?.payload).toEqual({ status: "pending", requirements: { email: false, sms: true }, previousStatus: "pending" });
+    // A payload that leaves a requirement out (the type says sFOX always sends both).
+    const same = await applyUserState(handle.db, { user: snapshot({ requirements: { sms: true } as UserSnapshot["requirements"] }), observedAtNs: T + 2n, kind: "feed" });
+    expect(same).toEqual({ event: null, applied: true });
+    expect(await listUserEvents(handle.db, `apply_${serial}`)).toHaveLength(2);
   });
 
   it("logs nothing when a newer snapshot says the same thing, but remembers its time", async () => {
@@ -101,6 +151,22 @@ describe("applyUserState", () => {
     expect(row?.advisorUserId).toBe("advisor_1");
     expect(row?.sfoxUpdatedNs).toBe(T + 10n);
     expect(await listUserEvents(handle.db, `apply_${serial}`)).toHaveLength(1);
+  });
+
+  it("keeps stored contact details a snapshot leaves empty, and the advisor link unless it is set to null", async () => {
+    serial++;
+    const id = `apply_${serial}`;
+    await applyUserState(handle.db, { user: snapshot({ advisorUserId: "advisor_2" }), observedAtNs: T, kind: "registered" });
+    // No advisorUserId at all, as the feed sends it.
+    const fromFeed = snapshot({ firstName: "", lastName: "", email: "", phoneNumber: "", status: "verified" });
+    expect("advisorUserId" in fromFeed).toBe(false);
+    await applyUserState(handle.db, { user: fromFeed, observedAtNs: T + 1n, kind: "feed" });
+    const kept = await getUser(handle.db, id);
+    expect([kept?.status, kept?.firstName, kept?.lastName, kept?.email, kept?.phoneNumber, kept?.advisorUserId]).toEqual([
+      "verified", "Ada", "Lovelace", "ada@example.com", "+14155552671", "advisor_2",
+    ]);
+    await applyUserState(handle.db, { user: snapshot({ status: "verified", advisorUserId: null }), observedAtNs: T + 2n, kind: "refreshed" });
+    expect((await getUser(handle.db, id))?.advisorUserId).toBeNull();
   });
 
   it("takes turns when two writers race for one user: one event, not two", async () => {
@@ -138,7 +204,7 @@ describe("applyUserState", () => {
     ]);
     const ids = results.flatMap((result) => (result.event ? [result.event.id] : []));
     expect(ids).toEqual([...ids].sort((x, y) => x - y));
-    expect(published.map((change) => change.event.id)).toEqual(ids);
+    expect(published.map((change) => change.event.id)).toEqual(publishedIds(ids));
     expect((await listUserEvents(handle.db, a)).map((event) => event.payload)).toEqual([
       { ...verified, previousStatus: "pending" },
       { status: "pending", requirements: { email: true, sms: true }, previousStatus: null },

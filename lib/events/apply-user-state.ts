@@ -1,10 +1,10 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { seal } from "@/lib/crypto/secret-box";
-import { databaseWorkerOf, type Database } from "@/lib/db/client";
-import { lockUsersForWriting } from "@/lib/db/user-locks";
-import { appendEvents } from "@/lib/db/events";
-import type { EventRow, NewUserRow, UserRow } from "@/lib/db/schema";
-import { getUsers, upsertUsers } from "@/lib/db/users";
+import { isEmbeddedDatabase, queryRows, type Database } from "@/lib/db/client";
+import { EVENT_LOG_CHANNEL, EVENT_LOG_WRITER_LOCK } from "@/lib/db/events";
+import { rowFromJson } from "@/lib/db/json-rows";
+import { events, users, type EventRow, type UserRow } from "@/lib/db/schema";
 import { requireSecret } from "@/lib/env";
 import type { SfoxUser, UserToken } from "@/lib/sfox/types";
 import type { PublishedChange } from "./event-bus";
@@ -49,16 +49,13 @@ export async function applyUserState(db: Database, input: ApplyInput): Promise<A
 }
 
 /**
- * `applyUserState` for several snapshots, in order, in one transaction and a fixed number of
- * statements whatever their count: when the feed delivers faster than one write per event, the
- * queued events are written together (group commit) instead of one transaction each.
+ * `applyUserState` for several snapshots, in order, in one statement whatever their count: when the
+ * feed delivers faster than one write per event, the queued events are written together (group
+ * commit) instead of one transaction each.
  */
 export async function applyUserStates(db: Database, inputs: readonly ApplyInput[]): Promise<ApplyResult[]> {
   if (inputs.length === 0) return [];
-  // On the embedded database the whole transaction runs on the database's own thread: one message
-  // each way, and no statement of it ever occupies the event loop that serves the streams.
-  const worker = databaseWorkerOf(db);
-  const outcome = worker ? await worker.run("writeUserStates", inputs) : await writeUserStates(db, inputs);
+  const outcome = await writeUserStates(db, inputs);
 
   const results: ApplyResult[] = outcome.applied.map((applied) => ({ event: null, applied }));
   const published: PublishedChange[] = [];
@@ -71,106 +68,52 @@ export async function applyUserStates(db: Database, inputs: readonly ApplyInput[
   return results;
 }
 
-/** What one transaction of `applyUserStates` stored: per input whether it applied, the rows written, the events appended. */
+/** What `writeUserStates` stored: per input whether it applied, the rows written, the events appended. */
 export interface UserStatesWritten {
   applied: boolean[];
   rows: Map<string, UserRow>;
   events: Array<{ input: number; userId: string; event: EventRow }>;
 }
 
-/** The database half of `applyUserStates`, in one transaction; publishes nothing. */
+/** What the database function `apply_user_states` answers (lib/db/migrations/0004_apply_user_states.sql). */
+interface AppliedInDatabase {
+  applied: boolean[];
+  users: Array<Record<string, unknown>>;
+  events: Array<{ input: number; event: Record<string, unknown> }>;
+}
+
+/**
+ * The database half of `applyUserStates`; publishes nothing. The rules above run inside the
+ * database, in one statement (`apply_user_states`): every stream waits for this write before it
+ * sees the event, and one round trip costs a fraction of the five (begin, read, upsert, append,
+ * commit) the same rules took from here. Tokens are sealed here first: the key never leaves the app.
+ */
 export async function writeUserStates(db: Database, inputs: readonly ApplyInput[]): Promise<UserStatesWritten> {
-  const userIds = [...new Set(inputs.map((input) => input.user.userId))].sort();
-  return db.transaction(async (tx) => {
-    await lockUsersForWriting(tx, userIds);
-    const stored = new Map((await getUsers(tx, userIds)).map((row) => [row.userId, row]));
-    // The state as each snapshot finds it: what is stored, then what the earlier snapshots made of it.
-    const current = new Map<string, NewUserRow>([...stored].map(([id, row]) => [id, rowOf(row)]));
-    const toWrite = new Set<string>();
-    const applied = inputs.map(() => false);
-    const changes: Array<{
-      input: number;
-      userId: string;
-      kind: UserEventKind;
-      payload: Record<string, unknown>;
-    }> = [];
-
-    inputs.forEach(({ user, observedAtNs, kind, token }, index) => {
-      const before = current.get(user.userId);
-      const newerToken = token && (!before?.userTokenExpiresAt || token.expiresAt >= before.userTokenExpiresAt);
-      const tokenColumns = newerToken
-        ? {
-            userTokenEncrypted: seal(token.token, requireSecret("tokenEncryptionKey")),
-            userTokenExpiresAt: token.expiresAt,
-          }
-        : {};
-
-      const stale = before?.sfoxUpdatedNs !== null && before?.sfoxUpdatedNs !== undefined && observedAtNs <= before.sfoxUpdatedNs;
-      if (stale) {
-        // The feed never carries the advisor link; a registration's answer may still add it.
-        const advisorColumns = !before.advisorUserId && user.advisorUserId ? { advisorUserId: user.advisorUserId } : {};
-        if (newerToken || advisorColumns.advisorUserId) {
-          current.set(user.userId, { ...before, ...tokenColumns, ...advisorColumns });
-          toWrite.add(user.userId);
-        }
-        return;
-      }
-      applied[index] = true;
-
-      current.set(user.userId, {
-        ...(before ?? {}),
-        userId: user.userId,
-        accountType: user.accountType,
-        accountRole: user.accountRole,
-        status: user.status,
-        requirements: { ...user.requirements },
-        firstName: user.firstName || before?.firstName || "",
-        lastName: user.lastName || before?.lastName || "",
-        email: user.email || before?.email || "",
-        phoneNumber: user.phoneNumber || before?.phoneNumber || "",
-        advisorUserId: user.advisorUserId === undefined ? (before?.advisorUserId ?? null) : user.advisorUserId,
-        sfoxUpdatedNs: observedAtNs,
-        ...tokenColumns,
-      });
-      toWrite.add(user.userId);
-      const changed =
-        !before || before.status !== user.status || !sameRequirements(before.requirements ?? {}, { ...user.requirements });
-      if (!changed) return;
-      const change: UserChange = {
-        status: user.status,
-        requirements: { ...user.requirements },
-        previousStatus: before?.status ?? null,
-      };
-      changes.push({ input: index, userId: user.userId, kind, payload: { ...change } });
-    });
-
-    const rows = await upsertUsers(
-      tx,
-      [...toWrite].map((id) => current.get(id)!),
-    );
-    const events = await appendEvents(
-      tx,
-      changes.map(({ userId, kind, payload }) => ({ userId, kind, payload })),
-    );
-    return {
-      applied,
-      rows: new Map(rows.map((row) => [row.userId, row])),
-      events: changes.map(({ input, userId }, i) => ({ input, userId, event: events[i]! })),
-    };
-  });
+  const payload = inputs.map(({ user, observedAtNs, kind, token }) => ({
+    user,
+    observedAtNs: String(observedAtNs),
+    kind,
+    token: token
+      ? { sealed: seal(token.token, requireSecret("tokenEncryptionKey")), expiresAt: token.expiresAt.toISOString() }
+      : null,
+  }));
+  const shared = !isEmbeddedDatabase(db);
+  const [answer] = await queryRows<{ outcome: AppliedInDatabase }>(
+    db,
+    sql`SELECT apply_user_states(${JSON.stringify(payload)}::jsonb, ${shared ? EVENT_LOG_WRITER_LOCK : null}::bigint, ${EVENT_LOG_CHANNEL}) AS outcome`,
+  );
+  const outcome = answer!.outcome;
+  const rows = outcome.users.map((json) => rowFromJson(users, json));
+  return {
+    applied: outcome.applied,
+    rows: new Map(rows.map((row) => [row.userId, row])),
+    events: outcome.events.map(({ input, event }) => {
+      const row = rowFromJson(events, event);
+      return { input, userId: row.userId, event: row };
+    }),
+  };
 }
 /** Nanoseconds since the epoch, for snapshots the app takes itself (read it before asking sFOX). */
 export function nowNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
-}
-
-function rowOf(row: UserRow) {
-  const { createdAt: _createdAt, updatedAt: _updatedAt, ...columns } = row;
-  return columns;
-}
-
-// jsonb does not keep key order, so compare item by item.
-function sameRequirements(a: Record<string, boolean>, b: Record<string, boolean>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => Boolean(a[key]) === Boolean(b[key]));
 }
