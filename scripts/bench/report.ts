@@ -25,7 +25,7 @@ export function renderReport(reports: TargetReport[], options: BenchOptions, ela
       `${cpus.length} cores (${cpus[0]?.model.trim() ?? "?"}) shared by server, sandbox, load generator and orchestrator; Node ${process.version}`,
   );
   lines.push(
-    `App database: ${options.database === "postgres" ? "PostgreSQL (the project's throwaway test server, fsync off; its CPU is listed apart)" : "embedded PGlite in the app process (as npm start)"}.`,
+    `App database: ${options.database === "postgres" ? "PostgreSQL (the project's throwaway test server, fsync off; its CPU is listed apart)" : "embedded PGlite, on its own thread of the app process (as npm start)"}.`,
   );
   lines.push(
     `Clients per user ${options.clientsPerUser}; steady ${options.steadyRate} events/s for ${options.steadySeconds} s; burst ${int(options.burstDeliveries)} deliveries/s for ${options.burstSeconds} s.`,
@@ -64,12 +64,14 @@ export function renderReport(reports: TargetReport[], options: BenchOptions, ela
   ];
 
   const width = 36;
-  const col = 11;
+  const col = 13;
+  // A value wider than its column still gets a space after it.
+  const cell = (text: string) => (text.length >= col ? `${text} ` : text.padEnd(col));
   let header = "".padEnd(width);
-  for (const n of ns) header += `| N=${int(n)}`.padEnd(col * 3);
+  for (const n of ns) header += cell(`| N=${int(n)}`) + "".padEnd(col * 2);
   lines.push(header);
   let sub = "".padEnd(width);
-  for (const _n of ns) sub += `| app`.padEnd(col) + "floor".padEnd(col) + "app/floor".padEnd(col);
+  for (const _n of ns) sub += cell("| app") + cell("floor") + cell("app/floor");
   lines.push(sub);
   lines.push("-".repeat(width + ns.length * col * 3));
   for (const [label, get, ratio] of rows) {
@@ -81,7 +83,7 @@ export function renderReport(reports: TargetReport[], options: BenchOptions, ela
       const f = floor ? get(floor) : null;
       const show = (v: number | string | null) => (typeof v === "number" ? num(v) : (v ?? "n/a"));
       const r = ratio && typeof a === "number" && typeof f === "number" && f !== 0 ? `${num(a / f, 2)}x` : "";
-      line += `| ${show(a)}`.padEnd(col) + show(f).padEnd(col) + r.padEnd(col);
+      line += cell(`| ${show(a)}`) + cell(show(f)) + cell(r);
     }
     lines.push(line);
   }
