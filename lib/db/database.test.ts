@@ -144,6 +144,35 @@ function describeDatabase(driver: "pglite" | "postgres", target: () => DatabaseT
       expect(order).toEqual(["first released", "first ends", "second has its locks"]);
     });
 
+    it("keeps each user's search text: written with the user, rewritten by a rename, untouched by a status change", async () => {
+      const userId = `${unique}_search`;
+      const user = {
+        userId,
+        accountType: "individual" as const,
+        accountRole: "client" as const,
+        status: "pending" as const,
+        firstName: "Ada",
+        lastName: "Lovelace",
+        email: "ada@example.com",
+        phoneNumber: "+14155552671",
+      };
+      const searchRow = async () =>
+        (
+          await queryRows<{ text: string; version: string }>(
+            handle.db,
+            sql`SELECT text, xmin::text AS version FROM user_search WHERE user_id = ${userId}`,
+          )
+        )[0];
+      await upsertUser(handle.db, user);
+      const first = await searchRow();
+      expect(first?.text).toBe(`ada lovelace ada@example.com ${userId}`.toLowerCase());
+      // The feed's kind of write: status and requirements only. The row (and its index) stay as they were.
+      await upsertUser(handle.db, { ...user, status: "verified", requirements: { email: false, sms: false } });
+      expect(await searchRow()).toEqual(first);
+      await upsertUser(handle.db, { ...user, status: "verified", lastName: "King" });
+      expect((await searchRow())?.text).toBe(`ada king ada@example.com ${userId}`.toLowerCase());
+    });
+
     it("refuses to rewrite history in the event log and the audit log", async () => {
       const event = await appendEvent(handle.db, { userId: `${unique}_history`, kind: "registered", payload: {} });
       expect(await failureOf(handle.db.execute(sql`UPDATE events SET kind = 'forged' WHERE id = ${event.id}`))).toMatch(

@@ -122,6 +122,7 @@ export async function seedUsers(db: Database, options: SeedOptions): Promise<{ u
   }
   // Fresh statistics, so the planner sees 100,000 rows and not the empty table it last analysed.
   await db.execute(sql`ANALYZE users`);
+  await db.execute(sql`ANALYZE user_search`);
   await db.execute(sql`ANALYZE events`);
   return { users: options.count, events: eventCount, firstUserId };
 }
