@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyUserState } from "@/lib/events/apply-user-state";
@@ -135,6 +137,24 @@ describe("the embedded database's thread", () => {
     await expect(getUser(closed.db, "anyone")).rejects.toMatchObject({
       cause: { message: expect.stringMatching(/embedded database has stopped/) },
     });
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("keeps a script alive through close, so it goes on afterwards (a seed script, a benchmark)", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "sfox-pglite-script-"));
+    const client = path.join(process.cwd(), "lib", "db", "client.ts");
+    // Nothing else keeps this process alive while the database's thread shuts down.
+    const script = `
+      const { openDatabase } = await import(${JSON.stringify(client)});
+      const handle = await openDatabase({ dataDir: ${JSON.stringify(folder)} });
+      await handle.close();
+      console.log("after close");`;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", "--input-type=module", "-e", script],
+      { cwd: process.cwd(), timeout: 60_000 },
+    );
+    expect(stdout).toContain("after close");
     fs.rmSync(folder, { recursive: true, force: true });
   });
 });

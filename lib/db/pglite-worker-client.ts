@@ -112,6 +112,9 @@ export class PgliteWorkerClient {
   async close(): Promise<void> {
     if (this.failure) return;
     this.closing = true;
+    // Until the thread has gone, it is what keeps a process that has nothing else to do alive: a
+    // script that closes the database and then carries on must not end in between.
+    this.worker.ref();
     await this.request({ op: "close" });
     await this.exited;
   }
@@ -132,7 +135,7 @@ export class PgliteWorkerClient {
     const waiter = this.pending.get(reply.id);
     if (!waiter) return;
     this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.worker.unref();
+    if (this.pending.size === 0 && !this.closing) this.worker.unref();
     if (reply.error) waiter.reject(deserializeError(reply.error));
     else waiter.resolve(reply.result);
   }
