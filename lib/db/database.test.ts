@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pendingUser } from "@/test/fixtures/user-row";
 import { startTestPostgres, type TestPostgres } from "@/test/postgres";
 import { listAuditForUser, recordAudit } from "./audit-log";
 import { openDatabase, queryRows, type DatabaseHandle, type DatabaseTarget } from "./client";
@@ -78,18 +79,7 @@ function describeDatabase(driver: "pglite" | "postgres", target: () => DatabaseT
     });
 
     it("upserts users, keeping the first created_at and sFOX's nanosecond timestamp exactly", async () => {
-      const base = {
-        userId: `${unique}_user`,
-        accountType: "individual" as const,
-        accountRole: "client" as const,
-        status: "pending" as const,
-        requirements: { email: true, sms: true },
-        firstName: "Ada",
-        lastName: "Lovelace",
-        email: "ada@example.com",
-        phoneNumber: "+14155552671",
-        sfoxUpdatedNs: 1717005327995988841n,
-      };
+      const base = { ...pendingUser(`${unique}_user`), sfoxUpdatedNs: 1717005327995988841n };
       const first = await upsertUser(handle.db, base);
       const second = await upsertUser(handle.db, {
         ...base,
@@ -146,16 +136,7 @@ function describeDatabase(driver: "pglite" | "postgres", target: () => DatabaseT
 
     it("keeps each user's search text: written with the user, rewritten by a rename, untouched by a status change", async () => {
       const userId = `${unique}_search`;
-      const user = {
-        userId,
-        accountType: "individual" as const,
-        accountRole: "client" as const,
-        status: "pending" as const,
-        firstName: "Ada",
-        lastName: "Lovelace",
-        email: "ada@example.com",
-        phoneNumber: "+14155552671",
-      };
+      const user = pendingUser(userId);
       const searchRow = async () =>
         (
           await queryRows<{ text: string; version: string }>(

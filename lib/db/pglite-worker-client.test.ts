@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyUserState } from "@/lib/events/apply-user-state";
+import { pendingUser } from "@/test/fixtures/user-row";
 import { eventBus, type PublishedChange } from "@/lib/events/event-bus";
 import { openDatabase, queryRows, type DatabaseHandle } from "./client";
 import { listUserEvents } from "./events";
@@ -25,18 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-const user = (userId: string) => ({
-  userId,
-  accountType: "individual" as const,
-  accountRole: "client" as const,
-  status: "pending" as const,
-  requirements: { email: true, sms: true },
-  firstName: "Ada",
-  lastName: "Lovelace",
-  email: "ada@example.com",
-  phoneNumber: "+14155552671",
 });
 
 describe("the embedded database's thread", () => {
@@ -73,11 +62,11 @@ describe("the embedded database's thread", () => {
 
   it("commits a transaction that returns and rolls back one that throws", async () => {
     await handle.db.transaction(async (tx) => {
-      await upsertUser(tx, user("thread_kept"));
+      await upsertUser(tx, pendingUser("thread_kept"));
     });
     await expect(
       handle.db.transaction(async (tx) => {
-        await upsertUser(tx, user("thread_rolled_back"));
+        await upsertUser(tx, pendingUser("thread_rolled_back"));
         throw new Error("changed my mind");
       }),
     ).rejects.toThrow("changed my mind");
@@ -89,7 +78,7 @@ describe("the embedded database's thread", () => {
   it("brings PostgreSQL's error fields and typed values back across the thread", async () => {
     const failure: unknown = await handle.db
       .insert(users)
-      .values({ ...user("thread_kept") })
+      .values({ ...pendingUser("thread_kept") })
       .then(
         () => null,
         (error: unknown) => error,
@@ -112,7 +101,7 @@ describe("the embedded database's thread", () => {
     const unsubscribe = eventBus().subscribeUser("thread_feed", (change) => published.push(change));
     try {
       const result = await applyUserState(handle.db, {
-        user: { ...user("thread_feed"), status: "verified" },
+        user: { ...pendingUser("thread_feed"), status: "verified" },
         observedAtNs: 1_717_005_327_995_988_841n,
         kind: "feed",
       });

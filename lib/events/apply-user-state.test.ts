@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { listUserEvents } from "@/lib/db/events";
 import { getUser } from "@/lib/db/users";
 import { getEnv } from "@/lib/env";
+import { pendingUser } from "@/test/fixtures/user-row";
 import { startTestPostgres } from "@/test/postgres";
 import { applyUserState, applyUserStates, writeUserStates, type UserSnapshot } from "./apply-user-state";
 import { eventBus, type PublishedChange } from "./event-bus";
@@ -38,15 +39,7 @@ const databases = [
 let serial = 0;
 function snapshot(overrides: Partial<UserSnapshot> = {}): UserSnapshot {
   return {
-    userId: `apply_${serial}`,
-    accountType: "individual",
-    accountRole: "client",
-    firstName: "Ada",
-    lastName: "Lovelace",
-    email: "ada@example.com",
-    phoneNumber: "+14155552671",
-    status: "pending",
-    requirements: { email: true, sms: true },
+    ...pendingUser(`apply_${serial}`),
     ...overrides,
   };
 }
