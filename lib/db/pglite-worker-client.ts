@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { log } from "@/lib/log";
+import { startWithFullYoungGeneration } from "./worker-young-generation";
 
 type RowMode = "array" | "object";
 
@@ -66,7 +67,7 @@ export class PgliteWorkerClient {
 
   /** Starts the worker and waits until the database in `directory` is open. */
   static async open(directory: string): Promise<PgliteWorkerClient> {
-    const worker = new Worker(workerFile, { workerData: { directory }, execArgv: workerExecArgv() });
+    const worker = startWithFullYoungGeneration(() => new Worker(workerFile, { workerData: { directory }, execArgv: workerExecArgv() }));
     await new Promise<void>((resolve, reject) => {
       const onMessage = (reply: PgliteWorkerReply) => {
         if ("ready" in reply) {
