@@ -18,6 +18,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     if (url.pathname === "/history") return serveHistory(req, res, Number(url.searchParams.get("stall") ?? 30_000));
+    if (url.pathname === "/slow-pages") return serveSlowPages(req, res);
     const since = Number(new URL(req.url ?? "/", "http://x").searchParams.get("since") ?? 0);
     const userId = new URL(req.url ?? "/", "http://x").searchParams.get("user") ?? "u1";
     void replayThenLive({
@@ -74,6 +75,28 @@ function serveHistory(req: http.IncomingMessage, res: http.ServerResponse, stall
   });
 }
 
+/** A history whose every page takes PAGE_MS to read, as a busy database would; each read's times. */
+const PAGE_MS = 20;
+const SLOW_HISTORY = 200;
+const slowHistory = Array.from({ length: SLOW_HISTORY }, (_, index) => event(index + 1, "slow"));
+const pageReads: Array<{ started: number; ended: number }> = [];
+function serveSlowPages(req: http.IncomingMessage, res: http.ServerResponse) {
+  void replayThenLive({
+    req,
+    res,
+    since: 0,
+    event: "status",
+    subscribe: (listener) => eventBus().subscribeUser("slow", listener),
+    replay: async (afterId, limit) => {
+      const started = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, PAGE_MS));
+      pageReads.push({ started, ended: performance.now() });
+      return slowHistory.filter((row) => row.id > afterId).slice(0, limit).map((row) => ({ event: row }));
+    },
+    toMessage: (row) => ({ id: row.event.id }),
+  });
+}
+
 function ids(text: string): number[] {
   return [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
 }
@@ -112,6 +135,25 @@ describe("replay, then live", () => {
     for (let wait = 0; !historyStreamClosed && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
     controller.abort();
     expect(historyStreamClosed).toBe(true);
+  });
+
+  it("leaves the database alone between a long history's pages for as long as each page took", async () => {
+    // The feed's writes share the database with replays; a replay read back to back held them up.
+    pageReads.length = 0;
+    const controller = new AbortController();
+    const response = await fetch(`${base}/slow-pages`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    let text = "";
+    while (ids(text).length < SLOW_HISTORY) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    expect(ids(text)).toEqual(slowHistory.map((row) => row.id));
+    // Four full pages (the client has it all then; the empty read after them may come later).
+    expect(pageReads.length).toBeGreaterThanOrEqual(4);
+    for (let page = 1; page < pageReads.length; page++) {
+      const pause = pageReads[page]!.started - pageReads[page - 1]!.ended;
+      // Each read took at least PAGE_MS; a timer may fire a little early by the loop's clock.
+      expect(pause).toBeGreaterThan(PAGE_MS * 0.75);
+    }
   });
 
   it("replays what the client missed, then what arrived during the replay, each once and in order", async () => {
