@@ -6,7 +6,7 @@ import { formatSseMessage, openSseStream, type SseStream } from "@/lib/sse/sse-s
 
 // Small pages: the feed's writes, which every live stream waits for, queue on the same database
 // thread as these reads, so a page is the longest a write waits behind a replay (200 rows: ~8 ms;
-// 50: ~1.5 ms, and a 40,000-event history is read no slower).
+// 50: ~1.5 ms). How often a long replay may read a page is paced below.
 const REPLAY_PAGE = 50;
 /** A replay pauses while this much waits for the client, instead of piling a long history up in memory. */
 const REPLAY_HIGH_WATER_BYTES = 64 * 1024;
